@@ -1,0 +1,47 @@
+package io.longnam.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every {@code longnam.*} setting of the foundation in one typed place (env: {@code LONGNAM_...}). */
+@ConfigMapping(prefix = "longnam")
+public interface LongnamConfig {
+
+    /** Base URL that download links and QR codes point at, as seen from outside. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** When set and no platform administrator exists yet, a platform-admin API key with this value is created. */
+    Optional<String> bootstrapApiKey();
+
+    Upload upload();
+
+    Links links();
+
+    Retention retention();
+
+    interface Upload {
+        /** Largest accepted upload; larger ones get 413. */
+        @WithDefault("52428800")
+        long maxBytes();
+    }
+
+    interface Links {
+        @WithDefault("P7D")
+        Duration defaultTtl();
+
+        @WithDefault("P366D")
+        Duration maxTtl();
+    }
+
+    interface Retention {
+        /** How often the expiry purge runs (Quarkus scheduler syntax, e.g. {@code 15m}). */
+        @WithDefault("15m")
+        String purgeEvery();
+
+        @WithDefault("200")
+        int batchSize();
+    }
+}

@@ -1,0 +1,108 @@
+package io.longnam.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into one RFC 9457 shape; nothing internal (stack, SQL, class names) reaches a client. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(ProblemException.invalid("the request has invalid fields", errors).toProblem(path(uri)));
+    }
+
+    // Named one by one: Quarkus ships its own mappers for these subtypes, which would answer plain JSON.
+    @ServerExceptionMapper({JsonProcessingException.class, com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class, com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemException.invalid("the request body is not valid JSON for this operation: "
+                + e.getOriginalMessage(), List.of()).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        Problem p = new ProblemException(401, "unauthorized", "Unauthorized",
+                "a valid API key is required: Authorization: Bearer <key>", null, null).toProblem(path(uri));
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(p).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemException.forbidden("the caller's roles do not allow this operation").toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        String slug = reason == null ? "http-" + status : reason.toLowerCase().replace(' ', '-');
+        return respond(new ProblemException(status, slug, reason, e.getMessage(), null, null).toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected failure, incident %s", incident);
+        return respond(new ProblemException(500, "internal", "Internal error",
+                "the request failed unexpectedly; quote incident " + incident, null,
+                Map.of("incident", incident)).toProblem(path(uri)));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    /** "register.arg0.labels[0]" → "labels[0]": clients know their own fields, not our method names. */
+    private static String fieldOf(jakarta.validation.Path path) {
+        StringBuilder field = new StringBuilder();
+        for (jakarta.validation.Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> {
+                }
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                    if (!field.isEmpty()) {
+                        field.append('.');
+                    }
+                    field.append(node.getName());
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

@@ -1,0 +1,166 @@
+package io.longnam.document;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longnam.common.Limits;
+import io.longnam.common.LongnamConfig;
+import io.longnam.common.Page;
+import io.longnam.common.Params;
+import io.longnam.common.ProblemException;
+import io.longnam.document.DocumentDtos.DocumentMetadata;
+import io.longnam.document.DocumentDtos.DocumentQuery;
+import io.longnam.document.DocumentDtos.DocumentView;
+import io.longnam.document.DocumentDtos.FileContent;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/documents")
+@Tag(name = "Documents")
+@SecurityRequirement(name = "apiKey")
+public class DocumentResource {
+
+    @Inject
+    DocumentService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    LongnamConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
+
+    /** Multipart form of a registration, described for the OpenAPI document. */
+    @Schema(name = "DocumentUpload")
+    public static class DocumentUpload {
+        @Schema(type = SchemaType.STRING, format = "binary", required = true, description = "The PDF")
+        public String file;
+        @Schema(implementation = DocumentMetadata.class, description = "JSON metadata")
+        public String metadata;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Role.Names.REGISTRAR)
+    @Operation(summary = "Register a PDF", description = "Stores the file as version 1 of a new document. "
+            + "An Idempotency-Key makes retries safe: the same key with the same request answers the same document; with a different request, 409.")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    public Response register(@Schema(implementation = DocumentUpload.class) @RestForm("file") FileUpload file,
+                             @RestForm("metadata") String metadata,
+                             @HeaderParam("Idempotency-Key") String idempotencyKey,
+                             @Context UriInfo uri) {
+        if (file == null) {
+            throw ProblemException.invalid("file", "a multipart part named 'file' is required");
+        }
+        if (file.size() > config.upload().maxBytes()) {
+            throw ProblemException.tooLarge(config.upload().maxBytes());
+        }
+        DocumentService.Registration r = service.registerPdf(caller.get(), read(file), file.fileName(),
+                parseMetadata(metadata), idempotencyKey, ImportChannel.API);
+        return Response.created(uri.getAbsolutePathBuilder().path(r.document().id().toString()).build())
+                .header("Idempotent-Replayed", r.replayed() ? "true" : null)
+                .entity(r.document()).build();
+    }
+
+    @GET
+    @RolesAllowed(Role.Names.AUDITOR)
+    @Operation(summary = "List documents in the caller's organisation subtree, newest first")
+    public Page<DocumentView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("type") String type,
+                                   @Parameter(description = "a document status") @QueryParam("status") String status,
+                                   @QueryParam("ownerRef") String ownerRef,
+                                   @Parameter(description = "inclusive, ISO-8601 instant") @QueryParam("createdFrom") String createdFrom,
+                                   @Parameter(description = "exclusive, ISO-8601 instant") @QueryParam("createdTo") String createdTo,
+                                   @QueryParam("label") String label, @QueryParam("organizationId") UUID organizationId,
+                                   @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        DocumentQuery query = new DocumentQuery(Params.enumOf(DocumentType.class, type, "type"),
+                Params.enumOf(DocumentStatus.class, status, "status"), ownerRef,
+                Params.instant(createdFrom, "createdFrom"), Params.instant(createdTo, "createdTo"), label, organizationId);
+        return service.list(caller.get(), query, cursor, Limits.of(limit));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(Role.Names.AUDITOR)
+    @Operation(summary = "Get a document with its versions")
+    public DocumentView get(@PathParam("id") UUID id) {
+        return service.get(caller.get(), id);
+    }
+
+    @GET
+    @Path("{id}/file")
+    @Produces({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed(Role.Names.AUDITOR)
+    @Operation(summary = "Download the current version (or version `seq`)")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/pdf",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response file(@PathParam("id") UUID id, @QueryParam("version") Integer seq,
+                         @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return FileResponses.of(service.file(caller.get(), id, seq), ifNoneMatch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @Operation(summary = "Delete a document's content", description = "Erases every version's bytes and revokes its links; a tombstone row remains for reports and the audit trail.")
+    public DocumentView delete(@PathParam("id") UUID id) {
+        return service.delete(caller.get(), id);
+    }
+
+    private DocumentMetadata parseMetadata(String metadata) {
+        if (metadata == null || metadata.isBlank()) {
+            return null;
+        }
+        DocumentMetadata parsed;
+        try {
+            parsed = json.readValue(metadata, DocumentMetadata.class);
+        } catch (IOException e) {
+            throw ProblemException.invalid("metadata", "metadata is not valid JSON for a document: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : "unreadable"));
+        }
+        Set<ConstraintViolation<DocumentMetadata>> violations = validator.validate(parsed);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return parsed;
+    }
+
+    private static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

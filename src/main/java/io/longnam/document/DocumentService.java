@@ -1,0 +1,345 @@
+package io.longnam.document;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longnam.audit.DomainEvent;
+import io.longnam.common.Clock;
+import io.longnam.common.Cursor;
+import io.longnam.common.Hashes;
+import io.longnam.common.Page;
+import io.longnam.common.ProblemException;
+import io.longnam.document.DocumentDtos.DocumentMetadata;
+import io.longnam.document.DocumentDtos.DocumentQuery;
+import io.longnam.document.DocumentDtos.DocumentView;
+import io.longnam.document.DocumentDtos.FileContent;
+import io.longnam.document.DocumentDtos.VersionView;
+import io.longnam.identity.Caller;
+import io.longnam.tenancy.Organization;
+import io.longnam.tenancy.OrganizationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class DocumentService {
+
+    /** New bytes entering the registry, with where they came from. */
+    public record NewContent(byte[] data, String filename, String contentType, InputFormat inputFormat,
+                             ImportChannel channel, VersionKind kind) {
+    }
+
+    /** Outcome of a registration: {@code replayed} when an Idempotency-Key matched an earlier identical request. */
+    public record Registration(DocumentView document, boolean replayed) {
+    }
+
+    @Inject
+    BlobStore blobs;
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    Clock clock;
+    @Inject
+    EntityManager em;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Event<DomainEvent> events;
+
+    /** Registers an uploaded PDF after checking it is one we can keep and sign. */
+    public Registration registerPdf(Caller caller, byte[] data, String filename, DocumentMetadata metadata,
+                                    String idempotencyKey, ImportChannel channel) {
+        PdfInspector.PdfFacts facts = PdfInspector.inspect(data);
+        NewContent content = new NewContent(data, safeFilename(filename, "document.pdf"), "application/pdf",
+                facts.carriesXml() ? InputFormat.PDF_XML : InputFormat.PDF, channel, VersionKind.ORIGINAL);
+        return register(caller, content, metadata, idempotencyKey);
+    }
+
+    /** Registers bytes produced by another feature (renderers, imports) for the caller's organisation. */
+    public Registration register(Caller caller, NewContent content, DocumentMetadata metadata, String idempotencyKey) {
+        DocumentMetadata meta = metadata == null ? DocumentMetadata.empty() : metadata;
+        Instant now = clock.now();
+        if (meta.expiresAt() != null && !meta.expiresAt().isAfter(now)) {
+            throw ProblemException.invalid("expiresAt", "expiresAt must be in the future");
+        }
+        String sha256 = Hashes.sha256Hex(content.data());
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            UUID earlier = claimIdempotencyKey(caller.organizationId(), idempotencyKey, requestHash(sha256, content, meta), id, now);
+            if (earlier != null) {
+                return new Registration(get(caller, earlier), true);
+            }
+        }
+        Organization org = organizations.visible(caller, caller.organizationId());
+        Document d = new Document();
+        d.id = id;
+        d.organizationId = org.id;
+        d.title = meta.title() != null ? meta.title() : content.filename();
+        d.documentType = meta.documentType() != null ? meta.documentType() : DocumentType.OTHER;
+        d.status = DocumentStatus.REGISTERED;
+        d.ownerRef = meta.ownerRef();
+        d.externalRef = meta.externalRef();
+        d.labels = meta.labels() == null ? new String[0] : meta.labels().stream().distinct().toArray(String[]::new);
+        d.inputFormat = content.inputFormat();
+        d.importChannel = content.channel();
+        d.filename = content.filename();
+        d.contentType = content.contentType();
+        d.originalSha256 = sha256;
+        d.expiresAt = meta.expiresAt() != null ? meta.expiresAt()
+                : org.defaultRetentionDays == null ? null : now.plus(Duration.ofDays(org.defaultRetentionDays));
+        d.createdBy = caller.actor();
+        d.createdAt = now;
+        d.updatedAt = now;
+        DocumentVersion v = storeVersion(d, content.kind(), content.data(), sha256, content.contentType(), caller.actor());
+        d.persist();
+        v.persist();
+        events.fire(new DomainEvent(org.id, caller.actor(), "document.registered", "document",
+                d.id.toString(), Map.of("sha256", sha256, "inputFormat", d.inputFormat.name(),
+                "importChannel", d.importChannel.name(), "status", d.status.name())));
+        return new Registration(view(d), false);
+    }
+
+    /**
+     * Adds a new current version (e.g. the sealed PDF) and moves the document to {@code next}. The earlier
+     * versions stay retrievable.
+     */
+    public DocumentView addVersion(Caller caller, UUID documentId, VersionKind kind, byte[] data, String contentType,
+                                   DocumentStatus next, Map<String, Object> details) {
+        Document d = visible(caller, documentId);
+        requireTransition(d, next);
+        String sha256 = Hashes.sha256Hex(data);
+        DocumentVersion v = storeVersion(d, kind, data, sha256, contentType, caller.actor());
+        v.persist();
+        DocumentStatus from = d.status;
+        d.status = next;
+        d.updatedAt = clock.now();
+        Map<String, Object> all = new LinkedHashMap<>(details == null ? Map.of() : details);
+        all.put("from", from.name());
+        all.put("to", next.name());
+        all.put("sha256", sha256);
+        all.put("versionSeq", v.seq);
+        events.fire(new DomainEvent(d.organizationId, caller.actor(), "document." + next.name().toLowerCase(),
+                "document", d.id.toString(), all));
+        return view(d);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DocumentView get(Caller caller, UUID id) {
+        return view(visible(caller, id));
+    }
+
+    /** The current version's bytes, or a given version's ({@code seq}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FileContent file(Caller caller, UUID id, Integer seq) {
+        return content(visible(caller, id), seq);
+    }
+
+    FileContent content(Document d, Integer seq) {
+        if (d.deletedAt != null) {
+            throw ProblemException.gone("the document's content was deleted (" + d.deletionReason + ")");
+        }
+        DocumentVersion v = seq == null ? DocumentVersion.findById(d.currentVersionId)
+                : DocumentVersion.<DocumentVersion>find("documentId = ?1 and seq = ?2", d.id, seq).firstResult();
+        if (v == null) {
+            throw ProblemException.notFound("version", seq);
+        }
+        return new FileContent(blobs.get(v.blobId), d.filename, v.contentType, v.sha256);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DocumentView> list(Caller caller, DocumentQuery q, String cursor, int limit) {
+        StringBuilder where = new StringBuilder(
+                "organizationId in (select o.id from Organization o where o.path like :subtree)");
+        Map<String, Object> p = new HashMap<>();
+        String subtree = caller.organizationPath();
+        if (q.organizationId() != null) {
+            subtree = organizations.visible(caller, q.organizationId()).path;
+        }
+        p.put("subtree", subtree.replace("%", "\\%") + "%");
+        if (q.status() != null) {
+            where.append(" and status = :status");
+            p.put("status", q.status());
+        } else {
+            where.append(" and deletedAt is null");
+        }
+        if (q.type() != null) {
+            where.append(" and documentType = :type");
+            p.put("type", q.type());
+        }
+        if (q.ownerRef() != null) {
+            where.append(" and ownerRef = :owner");
+            p.put("owner", q.ownerRef());
+        }
+        if (q.createdFrom() != null) {
+            where.append(" and createdAt >= :from");
+            p.put("from", q.createdFrom());
+        }
+        if (q.createdTo() != null) {
+            where.append(" and createdAt < :to");
+            p.put("to", q.createdTo());
+        }
+        if (q.label() != null) {
+            where.append(" and array_contains(labels, :label)");
+            p.put("label", q.label());
+        }
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor);
+            where.append(" and (createdAt < :cAt or (createdAt = :cAt and id < :cId))");
+            p.put("cAt", c.createdAt());
+            p.put("cId", c.id());
+        }
+        List<Document> rows = Document.<Document>find(where + " order by createdAt desc, id desc", p)
+                .page(0, limit + 1).list();
+        String next = null;
+        if (rows.size() > limit) {
+            Document last = rows.get(limit - 1);
+            next = new Cursor(last.createdAt, last.id).encode();
+            rows = rows.subList(0, limit);
+        }
+        return new Page<>(rows.stream().map(d -> DocumentView.of(d, null)).toList(), next);
+    }
+
+    public DocumentView delete(Caller caller, UUID id) {
+        Document d = visible(caller, id);
+        if (d.deletedAt != null) {
+            return view(d);
+        }
+        purge(d, DocumentStatus.DELETED, "REQUESTED", caller.actor());
+        return view(d);
+    }
+
+    /**
+     * Removes a document's bytes and links and leaves a tombstone row. The bytes are deleted, not hidden, so
+     * a purge is real erasure (TOR 2.4).
+     */
+    void purge(Document d, DocumentStatus terminal, String reason, String actor) {
+        requireTransition(d, terminal);
+        List<DocumentVersion> versions = DocumentVersion.list("documentId", d.id);
+        List<UUID> blobIds = new ArrayList<>();
+        for (DocumentVersion v : versions) {
+            if (v.blobId != null) {
+                blobIds.add(v.blobId);
+                v.blobId = null;
+            }
+        }
+        em.flush();
+        blobIds.forEach(blobs::delete);
+        int links = DownloadLink.update("revokedAt = ?1 where documentId = ?2 and revokedAt is null", clock.now(), d.id);
+        DocumentStatus from = d.status;
+        d.status = terminal;
+        d.deletedAt = clock.now();
+        d.deletedBy = actor;
+        d.deletionReason = reason;
+        d.updatedAt = d.deletedAt;
+        events.fire(new DomainEvent(d.organizationId, actor, "document." + terminal.name().toLowerCase(), "document",
+                d.id.toString(), Map.of("from", from.name(), "reason", reason, "versionsPurged", blobIds.size(),
+                "linksRevoked", links)));
+    }
+
+    /** The document if it belongs to the caller's subtree; 404 otherwise, never another tenant's data. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Document visible(Caller caller, UUID id) {
+        Document d = Document.findById(id);
+        if (d == null) {
+            throw ProblemException.notFound("document", id);
+        }
+        Organization o = Organization.findById(d.organizationId);
+        if (!caller.reaches(o.path)) {
+            throw ProblemException.notFound("document", id);
+        }
+        return d;
+    }
+
+    private DocumentVersion storeVersion(Document d, VersionKind kind, byte[] data, String sha256, String contentType,
+                                         String actor) {
+        DocumentVersion v = new DocumentVersion();
+        v.id = UUID.randomUUID();
+        v.documentId = d.id;
+        v.organizationId = d.organizationId;
+        Integer maxSeq = d.currentVersionId == null ? null
+                : em.createQuery("select max(seq) from DocumentVersion where documentId = :d", Integer.class)
+                .setParameter("d", d.id).getSingleResult();
+        v.seq = maxSeq == null ? 1 : maxSeq + 1;
+        v.kind = kind;
+        v.blobId = blobs.put(d.organizationId, data, sha256);
+        v.sha256 = sha256;
+        v.sizeBytes = data.length;
+        v.contentType = contentType;
+        v.createdBy = actor;
+        v.createdAt = clock.now();
+        d.currentVersionId = v.id;
+        d.currentSha256 = sha256;
+        d.currentSizeBytes = data.length;
+        return v;
+    }
+
+    private DocumentView view(Document d) {
+        List<VersionView> versions = DocumentVersion.<DocumentVersion>list("documentId = ?1 order by seq", d.id)
+                .stream().map(VersionView::of).toList();
+        return DocumentView.of(d, versions);
+    }
+
+    private static void requireTransition(Document d, DocumentStatus next) {
+        if (!d.status.canMoveTo(next)) {
+            throw ProblemException.conflict("invalid-state",
+                    "a document in state " + d.status + " cannot become " + next);
+        }
+    }
+
+    /**
+     * Claims the key for this request, or returns the document an identical earlier request created. A
+     * concurrent request with the same key waits on the row lock, then sees the committed claim.
+     */
+    private UUID claimIdempotencyKey(UUID org, String key, String requestHash, UUID newId, Instant now) {
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.invalid("Idempotency-Key", "Idempotency-Key must be 1-200 characters");
+        }
+        int inserted = em.createNativeQuery("insert into idempotency_record (organization_id, idem_key, request_hash, resource_id, created_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, org).setParameter(2, key).setParameter(3, requestHash).setParameter(4, newId)
+                .setParameter(5, now).executeUpdate();
+        if (inserted == 1) {
+            return null;
+        }
+        Object[] row = (Object[]) em.createNativeQuery("select request_hash, resource_id from idempotency_record where organization_id = ?1 and idem_key = ?2")
+                .setParameter(1, org).setParameter(2, key).getSingleResult();
+        if (!requestHash.equals(row[0])) {
+            throw ProblemException.conflict("idempotency-key-reused",
+                    "this Idempotency-Key was used for a different request");
+        }
+        return (UUID) row[1];
+    }
+
+    private String requestHash(String sha256, NewContent content, DocumentMetadata meta) {
+        try {
+            String canonical = sha256 + "\n" + content.filename() + "\n" + content.channel() + "\n" + json.writeValueAsString(meta);
+            return Hashes.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("metadata is always serialisable", e);
+        }
+    }
+
+    static String safeFilename(String name, String fallback) {
+        if (name == null || name.isBlank()) {
+            return fallback;
+        }
+        // Keep only the last path segment and drop control characters: the name goes back out in headers.
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            return fallback;
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+}

@@ -1,0 +1,54 @@
+package io.longnam.document;
+
+import io.longnam.common.Page;
+import io.longnam.document.LinkDtos.CreateLink;
+import io.longnam.document.LinkDtos.LinkView;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/documents/{id}/links")
+@Tag(name = "Download links")
+@SecurityRequirement(name = "apiKey")
+public class LinkResource {
+
+    @Inject
+    LinkService service;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @RolesAllowed(Role.Names.REGISTRAR)
+    @Operation(summary = "Create a download link for the document's owner", description = "The URL carries the token; it is shown only in this answer.")
+    public Response create(@PathParam("id") UUID id, @Valid CreateLink request) {
+        LinkView link = service.create(caller.get(), id, request);
+        return Response.status(201).header("Cache-Control", "no-store").entity(link).build();
+    }
+
+    @GET
+    @RolesAllowed(Role.Names.AUDITOR)
+    @Operation(summary = "List a document's links (without tokens)")
+    public Page<LinkView> list(@PathParam("id") UUID id) {
+        return service.list(caller.get(), id);
+    }
+
+    @DELETE
+    @Path("{linkId}")
+    @RolesAllowed(Role.Names.REGISTRAR)
+    @Operation(summary = "Revoke a link")
+    public LinkView revoke(@PathParam("id") UUID id, @PathParam("linkId") UUID linkId) {
+        return service.revoke(caller.get(), id, linkId);
+    }
+}

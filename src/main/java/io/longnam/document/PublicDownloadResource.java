@@ -1,0 +1,28 @@
+package io.longnam.document;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/d")
+@Tag(name = "Download links")
+@PermitAll
+public class PublicDownloadResource {
+
+    @Inject
+    LinkService links;
+
+    @GET
+    @Path("{token}")
+    @Produces("application/pdf")
+    @Operation(summary = "Download through a link (no login)", description = "404 for an unknown link; 410 once it is expired, revoked or used up.")
+    public Response download(@PathParam("token") String token) {
+        return FileResponses.of(links.download(token), null);
+    }
+}

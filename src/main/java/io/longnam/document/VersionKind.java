@@ -1,0 +1,5 @@
+package io.longnam.document;
+
+public enum VersionKind {
+    ORIGINAL, RENDERED, SEALED, SIGNED
+}

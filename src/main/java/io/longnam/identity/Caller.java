@@ -1,0 +1,31 @@
+package io.longnam.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is acting, whatever the way they authenticated (API key now, OIDC later): the permission checks and
+ * tenant scoping of every service use only this.
+ *
+ * @param actor            stable, non-secret name for audit rows, e.g. {@code apikey:ln_ab12cd34}
+ * @param organizationId   the organisation the caller belongs to
+ * @param organizationPath its materialised path; the caller may act within this subtree
+ */
+public record Caller(String actor, UUID organizationId, String organizationPath, Set<Role> roles) {
+
+    public static final String ORG_ID_ATTRIBUTE = "longnam.organization-id";
+    public static final String ORG_PATH_ATTRIBUTE = "longnam.organization-path";
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Whether an organisation (given by its path) lies in the caller's subtree. */
+    public boolean reaches(String path) {
+        return path.startsWith(organizationPath);
+    }
+
+    public static Caller system(String what) {
+        return new Caller("system:" + what, null, "/", Set.of(Role.values()));
+    }
+}

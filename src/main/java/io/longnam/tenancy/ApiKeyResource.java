@@ -1,0 +1,86 @@
+package io.longnam.tenancy;
+
+import io.longnam.common.Page;
+import io.longnam.common.ProblemException;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import io.longnam.tenancy.ApiKeyDtos.ApiKeyView;
+import io.longnam.tenancy.ApiKeyDtos.CreateApiKey;
+import io.longnam.tenancy.ApiKeyDtos.IssuedApiKey;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/organizations/{orgId}/api-keys")
+@Tag(name = "API keys")
+@SecurityRequirement(name = "apiKey")
+@RolesAllowed(Role.Names.ORG_ADMIN)
+public class ApiKeyResource {
+
+    @Inject
+    ApiKeyService service;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Operation(summary = "Issue an API key", description = "The response carries the key itself; it is never shown again.")
+    public Response create(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateApiKey request, @Context UriInfo uri) {
+        IssuedApiKey issued = service.create(caller.get(), orgId, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(issued.id().toString()).build())
+                .header("Cache-Control", "no-store").entity(issued).build();
+    }
+
+    @GET
+    @Operation(summary = "List an organisation's API keys (without secrets)")
+    public Page<ApiKeyView> list(@PathParam("orgId") UUID orgId) {
+        return service.list(caller.get(), orgId);
+    }
+
+    @DELETE
+    @Path("{keyId}")
+    @Operation(summary = "Revoke an API key")
+    public ApiKeyView revoke(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
+        return service.revoke(caller.get(), orgId, keyId);
+    }
+
+    @POST
+    @Path("{keyId}/rotation")
+    @Operation(summary = "Rotate an API key", description = "Issues a replacement; the old key keeps working for `overlap` (ISO-8601 duration, default PT24H, at most P30D).")
+    public Response rotate(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
+                           @QueryParam("overlap") String overlap) {
+        Duration grace = parseOverlap(overlap);
+        return Response.status(201).header("Cache-Control", "no-store")
+                .entity(service.rotate(caller.get(), orgId, keyId, grace)).build();
+    }
+
+    private static Duration parseOverlap(String overlap) {
+        if (overlap == null) {
+            return Duration.ofHours(24);
+        }
+        try {
+            Duration d = Duration.parse(overlap);
+            if (d.isNegative() || d.compareTo(Duration.ofDays(30)) > 0) {
+                throw ProblemException.invalid("overlap", "overlap must be between PT0S and P30D");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("overlap", "overlap must be an ISO-8601 duration such as PT24H");
+        }
+    }
+}

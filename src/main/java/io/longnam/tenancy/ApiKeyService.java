@@ -1,0 +1,157 @@
+package io.longnam.tenancy;
+
+import io.longnam.audit.DomainEvent;
+import io.longnam.common.Clock;
+import io.longnam.common.Hashes;
+import io.longnam.common.Page;
+import io.longnam.common.ProblemException;
+import io.longnam.identity.Caller;
+import io.longnam.identity.Role;
+import io.longnam.tenancy.ApiKeyDtos.ApiKeyView;
+import io.longnam.tenancy.ApiKeyDtos.CreateApiKey;
+import io.longnam.tenancy.ApiKeyDtos.IssuedApiKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * API keys look like {@code ln_<8-char prefix>_<43-char secret>}: 256 random bits, so a plain SHA-256 is a
+ * sufficient, constant-cost hash (a slow password hash would only add latency to every request).
+ */
+@ApplicationScoped
+@Transactional
+public class ApiKeyService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALPHANUM = "abcdefghijkmnopqrstuvwxyz23456789";
+    // last_used_at is a hint, not an audit record: write it at most this often per key.
+    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<DomainEvent> events;
+
+    public IssuedApiKey create(Caller caller, UUID orgId, CreateApiKey request) {
+        Organization org = organizations.visible(caller, orgId);
+        checkGrantable(caller, request.roles());
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.now())) {
+            throw ProblemException.invalid("expiresAt", "expiresAt must be in the future");
+        }
+        return issue(org.id, request.name(), request.roles(), request.expiresAt(), null, caller.actor(), newSecret());
+    }
+
+    IssuedApiKey issue(UUID orgId, String name, Set<Role> roles, Instant expiresAt, UUID rotatedFrom, String actor,
+                       String key) {
+        ApiKey k = new ApiKey();
+        k.id = UUID.randomUUID();
+        k.organizationId = orgId;
+        k.name = name;
+        k.prefix = prefixOf(key);
+        k.secretHash = hash(key);
+        k.roleSet(roles);
+        k.expiresAt = expiresAt;
+        k.rotatedFrom = rotatedFrom;
+        k.createdAt = clock.now();
+        k.createdBy = actor;
+        k.persist();
+        events.fire(new DomainEvent(orgId, actor, "api-key.created", "api-key", k.id.toString(),
+                Map.of("prefix", k.prefix, "roles", k.roles)));
+        return new IssuedApiKey(k.id, orgId, name, k.prefix, k.roleSet(), expiresAt, k.createdAt, key);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ApiKeyView> list(Caller caller, UUID orgId) {
+        organizations.visible(caller, orgId);
+        return new Page<>(ApiKey.<ApiKey>list("organizationId = ?1 order by createdAt desc", orgId).stream()
+                .map(ApiKeyView::of).toList(), null);
+    }
+
+    public ApiKeyView revoke(Caller caller, UUID orgId, UUID keyId) {
+        ApiKey k = owned(caller, orgId, keyId);
+        if (k.revokedAt == null) {
+            k.revokedAt = clock.now();
+            events.fire(new DomainEvent(k.organizationId, caller.actor(), "api-key.revoked", "api-key",
+                    k.id.toString(), Map.of("prefix", k.prefix)));
+        }
+        return ApiKeyView.of(k);
+    }
+
+    /**
+     * Issues a replacement with the same name and roles. The old key keeps working for {@code overlap} so
+     * integrators can roll deployments, then stops.
+     */
+    public IssuedApiKey rotate(Caller caller, UUID orgId, UUID keyId, Duration overlap) {
+        ApiKey old = owned(caller, orgId, keyId);
+        if (!old.usableAt(clock.now())) {
+            throw ProblemException.conflict("key-not-active", "only an active key can be rotated");
+        }
+        Instant oldEnds = clock.now().plus(overlap);
+        if (old.expiresAt == null || old.expiresAt.isAfter(oldEnds)) {
+            old.expiresAt = oldEnds;
+        }
+        return issue(old.organizationId, old.name, old.roleSet(), null, old.id, caller.actor(), newSecret());
+    }
+
+    /** Looks a presented key up by its hash; empty when unknown, revoked or expired. */
+    public Optional<ApiKey> authenticate(String presented) {
+        Instant now = clock.now();
+        Optional<ApiKey> key = ApiKey.<ApiKey>find("secretHash", hash(presented)).firstResultOptional()
+                .filter(k -> k.usableAt(now));
+        key.ifPresent(k -> {
+            if (k.lastUsedAt == null || k.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
+                k.lastUsedAt = now;
+            }
+        });
+        return key;
+    }
+
+    private ApiKey owned(Caller caller, UUID orgId, UUID keyId) {
+        organizations.visible(caller, orgId);
+        ApiKey k = ApiKey.findById(keyId);
+        if (k == null || !k.organizationId.equals(orgId)) {
+            throw ProblemException.notFound("api-key", keyId);
+        }
+        return k;
+    }
+
+    private static void checkGrantable(Caller caller, Set<Role> roles) {
+        if (roles.contains(Role.PLATFORM_ADMIN) && !caller.has(Role.PLATFORM_ADMIN)) {
+            throw ProblemException.forbidden("only a platform administrator grants PLATFORM_ADMIN");
+        }
+    }
+
+    static String newSecret() {
+        StringBuilder prefix = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            prefix.append(ALPHANUM.charAt(RANDOM.nextInt(ALPHANUM.length())));
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return "ln_" + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The visible part of a key; for a bootstrap key in a foreign format, a short digest stands in. */
+    static String prefixOf(String key) {
+        if (key.startsWith("ln_") && key.length() > 12 && key.charAt(11) == '_') {
+            return key.substring(0, 11);
+        }
+        return "bs_" + Hashes.sha256Hex(key.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    }
+
+    static byte[] hash(String key) {
+        return Hashes.sha256(key.getBytes(StandardCharsets.UTF_8));
+    }
+}

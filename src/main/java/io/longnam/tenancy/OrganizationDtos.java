@@ -1,0 +1,41 @@
+package io.longnam.tenancy;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+public final class OrganizationDtos {
+
+    private OrganizationDtos() {
+    }
+
+    public record CreateOrganization(
+            @NotBlank @Size(max = 300) String name,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{1,63}", message = "2-64 letters, digits, '.', '_' or '-'") String code,
+            UUID parentId) {
+    }
+
+    /** Fields left null are not changed. */
+    public record SettingsPatch(
+            Boolean timestampEnabled,
+            @Pattern(regexp = "B_B|B_T|B_LT|B_LTA", message = "one of B_B, B_T, B_LT, B_LTA") String defaultSignatureLevel,
+            @Min(1) @Max(36500) Integer defaultRetentionDays) {
+    }
+
+    public record Settings(boolean timestampEnabled, String defaultSignatureLevel, Integer defaultRetentionDays) {
+    }
+
+    public record OrganizationView(UUID id, UUID parentId, String code, String name, Settings settings,
+                                   Instant createdAt, Instant updatedAt) {
+
+        static OrganizationView of(Organization o) {
+            return new OrganizationView(o.id, o.parentId, o.code, o.name,
+                    new Settings(o.timestampEnabled, o.defaultSignatureLevel, o.defaultRetentionDays),
+                    o.createdAt, o.updatedAt);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.longnam.document;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.longnam.common.Hashes;
+import io.longnam.support.Api;
+import io.longnam.support.Api.Tenant;
+import io.longnam.support.Sql;
+import io.longnam.support.TestPdfs;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RetentionTest {
+
+    @Inject
+    DataSource ds;
+    @Inject
+    RetentionService retention;
+
+    @Test
+    void purgeErasesExpiredDocumentsBytesAndLinksButKeepsATombstone() {
+        Tenant school = Api.school("retention");
+        byte[] pdf = TestPdfs.onePage("expiring " + UUID.randomUUID());
+        UUID doc = UUID.fromString(Api.upload(school, pdf, "{\"expiresAt\":\"" + Instant.now().plusSeconds(3600) + "\"}")
+                .then().statusCode(201).extract().path("id"));
+        UUID keeper = Api.register(school, "kept");
+        String token = school.as().contentType(ContentType.JSON).body("{}").post("/api/v1/documents/{id}/links", doc)
+                .then().statusCode(201).extract().path("token");
+        Sql.update(ds, "update document set expires_at = now() - interval '1 second' where id = ?", doc);
+
+        while (retention.purgeExpiredBatch() > 0) {
+            // drains every due document, including other tests' ones
+        }
+
+        assertThat(blobsWithSha(pdf)).as("bytes really gone").isZero();
+        school.as().get("/api/v1/documents/{id}", doc).then().statusCode(200)
+                .body("status", equalTo("EXPIRED")).body("deletedAt", notNullValue())
+                .body("versions[0].available", equalTo(false));
+        school.as().get("/api/v1/documents/{id}/file", doc).then().statusCode(410);
+        given().get("/d/{t}", token).then().statusCode(410);
+        school.as().get("/api/v1/documents/{id}/file", keeper).then().statusCode(200);
+        school.as().queryParam("status", "EXPIRED").get("/api/v1/documents").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void organisationDefaultRetentionSetsTheExpiryDate() {
+        Tenant school = Api.school("default-retention");
+        school.as().contentType(ContentType.JSON).body(Map.of("defaultRetentionDays", 30))
+                .patch("/api/v1/organizations/{id}/settings", school.orgId()).then().statusCode(200)
+                .body("settings.defaultRetentionDays", equalTo(30));
+        String expires = school.as().get("/api/v1/documents/{id}", Api.register(school, "x")).then().extract().path("expiresAt");
+        assertThat(Instant.parse(expires)).isBetween(Instant.now().plusSeconds(29 * 86400), Instant.now().plusSeconds(31 * 86400));
+    }
+
+    @Test
+    void adminErasesDocumentsCreatedWithinAPeriod() {
+        Tenant school = Api.school("period");
+        byte[] old = TestPdfs.onePage("old " + UUID.randomUUID());
+        UUID oldDoc = UUID.fromString(Api.upload(school, old, null).then().statusCode(201).extract().path("id"));
+        UUID newDoc = Api.register(school, "new");
+        Sql.update(ds, "update document set created_at = '2020-03-15T00:00:00Z' where id = ?", oldDoc);
+
+        school.as().contentType(ContentType.JSON)
+                .body(Map.of("createdFrom", "2020-01-01T00:00:00Z", "createdTo", "2021-01-01T00:00:00Z"))
+                .post("/api/v1/organizations/{id}/document-purges", school.orgId())
+                .then().statusCode(200).body("purged", equalTo(1));
+
+        assertThat(blobsWithSha(old)).isZero();
+        school.as().get("/api/v1/documents/{id}", oldDoc).then().body("status", equalTo("DELETED"))
+                .body("deletionReason", equalTo("PERIOD_PURGE"));
+        school.as().get("/api/v1/documents/{id}", newDoc).then().body("status", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void onlyAdministratorsDelete() {
+        Tenant school = Api.school("delete-rights");
+        UUID doc = Api.register(school, "x");
+        school.withRoles("REGISTRAR").as().delete("/api/v1/documents/{id}", doc).then().statusCode(403);
+        school.as().delete("/api/v1/documents/{id}", doc).then().statusCode(200).body("status", equalTo("DELETED"));
+        school.as().get("/api/v1/documents/{id}/file", doc).then().statusCode(410);
+    }
+
+    private long blobsWithSha(byte[] pdf) {
+        return Sql.count(ds, "select count(*) from blob where sha256 = ?", HexFormat.of().parseHex(Hashes.sha256Hex(pdf)));
+    }
+}
