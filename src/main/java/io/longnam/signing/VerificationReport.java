@@ -1,0 +1,7 @@
+package io.longnam.signing;
+
+import java.util.List;
+
+/** {@code valid} only when the document has at least one signature and every signature is TOTAL_PASSED. */
+public record VerificationReport(boolean valid, List<SignatureReport> signatures) {
+}
