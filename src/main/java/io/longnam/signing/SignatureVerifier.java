@@ -55,8 +55,10 @@ public class SignatureVerifier {
         for (String id : simple.getSignatureIdList()) {
             signatures.add(report(id, simple, diagnostic.getSignatureById(id), pdf.length));
         }
-        boolean valid = !signatures.isEmpty()
-                && signatures.stream().allMatch(s -> Indication.TOTAL_PASSED.name().equals(s.indication()));
+        // DSS's default policy only warns about content changed after signing (it still says TOTAL_PASSED);
+        // a sealed document whose content was altered afterwards is not valid here.
+        boolean valid = !signatures.isEmpty() && signatures.stream().allMatch(
+                s -> Indication.TOTAL_PASSED.name().equals(s.indication()) && s.coversWholeDocument());
         return new VerificationReport(valid, List.copyOf(signatures));
     }
 

@@ -202,7 +202,7 @@ public final class TestPki implements AutoCloseable {
     private byte[] crl(X509Certificate ca, PrivateKey key, Set<BigInteger> revokedSerials) {
         try {
             Date now = new Date();
-            X509v2CRLBuilder builder = new X509v2CRLBuilder(new X500Name(ca.getSubjectX500Principal().getName()), now);
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), now);
             builder.setNextUpdate(new Date(now.getTime() + Duration.ofDays(1).toMillis()));
             builder.addExtension(Extension.authorityKeyIdentifier, false, ext().createAuthorityKeyIdentifier(ca));
             for (BigInteger serial : revokedSerials) {
