@@ -239,6 +239,19 @@ class PadesSealerTest {
     }
 
     @Test
+    void sealWithARevokedCertificateIsNotValid() {
+        SealKey key = SealKeys.issue(software, KeyAlgorithm.EC_P256, pki);
+        byte[] sealed = sealer.seal(PdfTools.onePage("revoked"), key, SealRequest.invisible(SignatureLevel.B_B, "x", "y"));
+        pki.revoke(key.certificate());
+
+        VerificationReport report = verifier.verify(sealed, List.of(pki.root()));
+
+        assertThat(report.valid()).isFalse();
+        assertThat(report.signatures().getFirst().indication()).isNotEqualTo("TOTAL_PASSED");
+        assertThat(report.signatures().getFirst().subIndication()).contains("REVOKED");
+    }
+
+    @Test
     void documentWithoutSignaturesIsNotValid() {
         VerificationReport report = verifier.verify(PdfTools.onePage("unsigned"), List.of(pki.root()));
         assertThat(report.valid()).isFalse();

@@ -99,10 +99,6 @@ public final class TestTsa implements AutoCloseable {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/tsa";
     }
 
-    public X509Certificate certificate() {
-        return certificate;
-    }
-
     /** While true, every request gets HTTP 500. */
     public void failing(boolean fail) {
         failing.set(fail);
