@@ -1,0 +1,227 @@
+package io.longnam.signing;
+
+import eu.europa.esig.dss.alert.ExceptionOnStatusAlert;
+import eu.europa.esig.dss.alert.exception.AlertException;
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.ImageScaling;
+import eu.europa.esig.dss.enumerations.MimeTypeEnum;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.TimestampBinary;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
+import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
+import io.longnam.kms.KmsException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Seals PDFs as PAdES signatures (sub-filter ETSI.CAdES.detached) with EU DSS on its PDFBox backend.
+ * The signature value is computed by the seal key's {@link io.longnam.kms.KeyProvider}; DSS only sees the
+ * data to be signed and the result. Each seal is an incremental update, so earlier signatures and PDF/A
+ * conformance of the input are kept.
+ */
+@ApplicationScoped
+public class PadesSealer {
+
+    static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/tlwg/Laksaman.ttf");
+
+    /** Room for a TSA response token: its SignedData carries the TSA certificate and usually its chain. */
+    private static final int TIMESTAMP_ALLOWANCE = 8 * 1024;
+    /** Signed attributes (content type, digest, signing-certificate-v2, ...) and the CMS structure around them. */
+    private static final int CMS_OVERHEAD = 2 * 1024;
+
+    private final String tsaUrl;
+    private final TSPSource tsp;
+    private final SealAppearance appearance;
+
+    @Inject
+    public PadesSealer(TsaConfig tsa) {
+        this(tsa, DEFAULT_FONT);
+    }
+
+    public PadesSealer(TsaConfig tsa, Path sealFont) {
+        this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
+        this.tsp = tsaUrl == null ? null : tspSource(tsaUrl, tsa);
+        this.appearance = new SealAppearance(sealFont);
+    }
+
+    private static TSPSource tspSource(String url, TsaConfig config) {
+        TimestampDataLoader loader = Http.withTimeouts(new TimestampDataLoader(), config.timeout());
+        if (config.username().isPresent()) {
+            URI uri = URI.create(url);
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            loader.addAuthentication(uri.getHost(), port, uri.getScheme(), config.username().get(),
+                    config.password().orElse("").toCharArray());
+        }
+        return new OnlineTSPSource(url, loader);
+    }
+
+    /**
+     * Returns {@code pdf} with one more signature. Throws {@link TsaUnavailableException} when a time-stamp is
+     * needed and cannot be had, {@link RevocationUnavailableException} when B-LT/B-LTA revocation data cannot be
+     * fetched, {@link KmsException} when the key provider fails; no partial output in any case.
+     */
+    public byte[] seal(byte[] pdf, SealKey key, SealRequest request) {
+        SignatureLevel level = request.level();
+        if (level.needsTimestamp() && tsp == null) {
+            throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
+        }
+        PAdESService service = new PAdESService(certificateVerifier(key, level));
+        if (level.needsTimestamp()) {
+            service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+        }
+        PAdESSignatureParameters parameters = parameters(key, request);
+        DSSDocument document = new InMemoryDocument(pdf);
+        try {
+            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+            byte[] signature = key.provider().sign(key.keyRef(), key.algorithm(), toBeSigned.getBytes());
+            SignatureValue value = new SignatureValue(SignatureAlgorithm.getAlgorithm(
+                    key.algorithm().encryptionAlgorithm(), key.algorithm().digestAlgorithm()), signature);
+            DSSDocument signed = service.signDocument(document, parameters, value);
+            try (InputStream in = signed.openStream()) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (KmsException | SealingException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw translate(e, level);
+        }
+    }
+
+    private static RuntimeException translate(RuntimeException e, SignatureLevel level) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TsaUnavailableException tsa) {
+                return tsa;
+            }
+            if (t instanceof KmsException kms) {
+                return kms;
+            }
+        }
+        if (e instanceof AlertException && level.needsRevocationData()) {
+            return new RevocationUnavailableException("cannot reach " + level + ": " + e.getMessage(), e);
+        }
+        return new SealingException("sealing at " + level + " failed: " + e.getMessage(), e);
+    }
+
+    private static CommonCertificateVerifier certificateVerifier(SealKey key, SignatureLevel level) {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        if (level.needsRevocationData()) {
+            CommonsDataLoader loader = Http.crlAndAia();
+            verifier.setCrlSource(new OnlineCRLSource(loader));
+            verifier.setOcspSource(new OnlineOCSPSource(Http.ocsp()));
+            verifier.setAIASource(new DefaultAIASource(loader));
+            // DSS only collects revocation data for chains it trusts; the chain's own root is the anchor here
+            // (the verifier checks trust against configured anchors later).
+            CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
+            X509Certificate top = key.chain().getLast();
+            if (top.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
+                anchors.addCertificate(new CertificateToken(top));
+            }
+            verifier.setTrustedCertSources(anchors);
+            verifier.setCheckRevocationForUntrustedChains(true);
+            verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
+        }
+        return verifier;
+    }
+
+    private PAdESSignatureParameters parameters(SealKey key, SealRequest request) {
+        PAdESSignatureParameters p = new PAdESSignatureParameters();
+        p.setSignatureLevel(request.level().dss());
+        p.setDigestAlgorithm(key.algorithm().digestAlgorithm());
+        p.setSigningCertificate(new CertificateToken(key.certificate()));
+        p.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
+        p.bLevel().setSigningDate(new Date());
+        p.setSubFilter("ETSI.CAdES.detached");
+        p.setReason(request.reason());
+        p.setLocation(request.location());
+        p.setContentSize(contentSize(key, request.level()));
+        p.getSignatureTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
+        p.getArchiveTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
+        if (request.appearance() != null) {
+            p.setImageParameters(imageParameters(request.appearance()));
+        }
+        return p;
+    }
+
+    /**
+     * Bytes reserved for the CMS signature in /Contents: the certificates embedded in it, the signature value,
+     * the signed attributes, and for B-T and up the time-stamp token, plus a quarter for margin. B-LT/B-LTA
+     * revocation data goes into the PDF's DSS dictionary in a later revision, not into this container.
+     */
+    static int contentSize(SealKey key, SignatureLevel level) {
+        int certificates = 0;
+        for (X509Certificate c : key.chain()) {
+            try {
+                certificates += c.getEncoded().length;
+            } catch (CertificateEncodingException e) {
+                throw new IllegalArgumentException("certificate cannot be encoded", e);
+            }
+        }
+        int signatureValue = key.algorithm().keyType().equals("RSA") ? key.algorithm().bits() / 8
+                : 2 * (key.algorithm().bits() / 8) + 9;
+        int size = CMS_OVERHEAD + certificates + signatureValue + (level.needsTimestamp() ? TIMESTAMP_ALLOWANCE : 0);
+        return (size + size / 4 + 1023) / 1024 * 1024;
+    }
+
+    private SignatureImageParameters imageParameters(VisibleSeal seal) {
+        SignatureImageParameters image = new SignatureImageParameters();
+        image.setImage(new InMemoryDocument(appearance.png(seal), "seal.png", MimeTypeEnum.PNG));
+        image.setImageScaling(ImageScaling.STRETCH);
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setPage(seal.page());
+        field.setOriginX(seal.x());
+        field.setOriginY(seal.y());
+        field.setWidth(seal.width());
+        field.setHeight(seal.height());
+        image.setFieldParameters(field);
+        return image;
+    }
+
+    /** Turns every way a TSA can fail (HTTP error, bad response, null) into {@link TsaUnavailableException}. */
+    private record FailingLoudlyTspSource(TSPSource delegate, String url) implements TSPSource {
+        @Override
+        public TimestampBinary getTimeStampResponse(DigestAlgorithm digestAlgorithm, byte[] digest) {
+            TimestampBinary token;
+            try {
+                token = delegate.getTimeStampResponse(digestAlgorithm, digest);
+            } catch (RuntimeException e) {
+                throw new TsaUnavailableException("time-stamp authority " + url + " failed: " + e.getMessage(), e);
+            }
+            if (token == null) {
+                throw new TsaUnavailableException("time-stamp authority " + url + " returned no token", null);
+            }
+            return token;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PadesSealer[tsa=" + (tsaUrl == null ? "none" : tsaUrl) + "]";
+    }
+}
