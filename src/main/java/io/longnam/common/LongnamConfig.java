@@ -16,7 +16,12 @@ public interface LongnamConfig {
     /** When set and no platform administrator exists yet, a platform-admin API key with this value is created. */
     Optional<String> bootstrapApiKey();
 
+    /** PEM bundle of platform trust anchors for verification ({@code LONGNAM_TRUST_ANCHORS}). */
+    Optional<String> trustAnchors();
+
     Upload upload();
+
+    Verification verification();
 
     Links links();
 
@@ -26,6 +31,12 @@ public interface LongnamConfig {
         /** Largest accepted upload; larger ones get 413. */
         @WithDefault("52428800")
         long maxBytes();
+    }
+
+    interface Verification {
+        /** Public verifications one client address may run per minute. */
+        @WithDefault("30")
+        int perMinute();
     }
 
     interface Links {

@@ -19,7 +19,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Problem p = e.toProblem(path(uri));
+        Object retryAfter = p.any().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            return Response.status(p.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(p).build();
+        }
+        return respond(p);
     }
 
     @ServerExceptionMapper

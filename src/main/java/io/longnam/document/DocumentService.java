@@ -114,9 +114,16 @@ public class DocumentService {
      * Adds a new current version (e.g. the sealed PDF) and moves the document to {@code next}. The earlier
      * versions stay retrievable.
      */
-    public DocumentView addVersion(Caller caller, UUID documentId, VersionKind kind, byte[] data, String contentType,
-                                   DocumentStatus next, Map<String, Object> details) {
+    public DocumentView addVersion(Caller caller, UUID documentId, UUID basedOnVersion, VersionKind kind, byte[] data,
+                                   String contentType, DocumentStatus next, Map<String, Object> details) {
         Document d = visible(caller, documentId);
+        if (d.deletedAt != null) {
+            throw ProblemException.gone("the document's content was deleted");
+        }
+        // Work such as sealing happens outside the transaction; refuse its result if the document moved meanwhile.
+        if (basedOnVersion != null && !basedOnVersion.equals(d.currentVersionId)) {
+            throw ProblemException.conflict("concurrent-change", "the document changed while this operation ran; retry it");
+        }
         requireTransition(d, next);
         String sha256 = Hashes.sha256Hex(data);
         DocumentVersion v = storeVersion(d, kind, data, sha256, contentType, caller.actor());
@@ -143,6 +150,18 @@ public class DocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public FileContent file(Caller caller, UUID id, Integer seq) {
         return content(visible(caller, id), seq);
+    }
+
+    /** The current version's bytes and id, for work that produces the next version. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CurrentContent current(Caller caller, UUID id, DocumentStatus intended) {
+        Document d = visible(caller, id);
+        FileContent content = content(d, null);
+        requireTransition(d, intended);
+        return new CurrentContent(d.organizationId, d.currentVersionId, content.data());
+    }
+
+    public record CurrentContent(UUID organizationId, UUID versionId, byte[] data) {
     }
 
     FileContent content(Document d, Integer seq) {
@@ -290,7 +309,7 @@ public class DocumentService {
         return DocumentView.of(d, versions);
     }
 
-    private static void requireTransition(Document d, DocumentStatus next) {
+    static void requireTransition(Document d, DocumentStatus next) {
         if (!d.status.canMoveTo(next)) {
             throw ProblemException.conflict("invalid-state",
                     "a document in state " + d.status + " cannot become " + next);

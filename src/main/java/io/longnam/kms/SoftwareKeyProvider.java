@@ -201,7 +201,7 @@ public final class SoftwareKeyProvider implements KeyProvider {
         return "SoftwareKeyProvider[name=" + NAME + ", cachedKeys=" + unwrapped.size() + "]";
     }
 
-    static String fingerprint(PublicKey key) {
+    public static String fingerprint(PublicKey key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
         } catch (GeneralSecurityException e) {

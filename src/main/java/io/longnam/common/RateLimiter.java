@@ -1,0 +1,34 @@
+package io.longnam.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fixed one-minute windows per client key, in memory: enough to stop one client from monopolising the
+ * expensive public endpoints of one instance. A cluster-wide limit belongs in the gateway.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private record Window(long minute, AtomicInteger count) {
+    }
+
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    public void acquire(String bucket, String client, int perMinute) {
+        long minute = Instant.now().getEpochSecond() / 60;
+        String key = bucket + "|" + client;
+        Window w = windows.compute(key, (k, old) -> old == null || old.minute != minute ? new Window(minute, new AtomicInteger()) : old);
+        if (w.count.incrementAndGet() > perMinute) {
+            long retryAfter = 60 - Instant.now().getEpochSecond() % 60;
+            throw new ProblemException(429, "rate-limited", "Too many requests",
+                    "at most " + perMinute + " requests per minute; retry after " + retryAfter + " s", null,
+                    java.util.Map.of("retryAfterSeconds", retryAfter));
+        }
+        if (windows.size() > 100_000) {
+            windows.entrySet().removeIf(e -> e.getValue().minute != minute);
+        }
+    }
+}

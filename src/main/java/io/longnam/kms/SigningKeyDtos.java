@@ -1,0 +1,38 @@
+package io.longnam.kms;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+public final class SigningKeyDtos {
+
+    private SigningKeyDtos() {
+    }
+
+    public record EnrolKey(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N} ._-]+", message = "letters, digits, space, '.', '_' or '-'") String alias,
+            @NotNull KeyAlgorithm algorithm,
+            @NotBlank @Size(max = 32) String provider,
+            @NotBlank @Size(max = 1000) String subject) {
+    }
+
+    public record CertificateUpload(@NotBlank String certificateChain) {
+    }
+
+    public record KeyPatch(@com.fasterxml.jackson.annotation.JsonProperty("default") @NotNull Boolean makeDefault) {
+    }
+
+    public record CertificateView(String subject, String issuer, String serialNumber, Instant notBefore, Instant notAfter) {
+    }
+
+    public record SigningKeyView(UUID id, UUID organizationId, String alias, KeyAlgorithm algorithm, String provider,
+                                 String subject, SigningKey.Status status,
+                                 @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault, String csr,
+                                 List<CertificateView> certificateChain, String publicKeySha256, Instant createdAt,
+                                 Instant updatedAt) {
+    }
+}

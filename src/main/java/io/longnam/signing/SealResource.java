@@ -1,0 +1,49 @@
+package io.longnam.signing;
+
+import io.longnam.document.DocumentDtos.DocumentView;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import io.longnam.signing.SealDtos.SealCommand;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/documents/{id}")
+@Tag(name = "Signing")
+@SecurityRequirement(name = "apiKey")
+public class SealResource {
+
+    @Inject
+    SealService seals;
+    @Inject
+    VerificationService verifications;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("seal")
+    @RolesAllowed(Role.Names.SIGNER)
+    @Operation(summary = "Seal the document with the organisation's key (PAdES)",
+            description = "Adds a PAdES baseline signature (ETSI.CAdES.detached) as a new version. Without `level`, "
+                    + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "
+                    + "503 with `retryable: true` and leave the document unchanged.")
+    public DocumentView seal(@PathParam("id") UUID id, @Valid SealCommand command) {
+        return seals.seal(caller.get(), id, command);
+    }
+
+    @GET
+    @Path("verification")
+    @RolesAllowed(Role.Names.AUDITOR)
+    @Operation(summary = "Verify the signatures of the document's current version")
+    public VerificationReport verification(@PathParam("id") UUID id) {
+        return verifications.verifyDocument(caller.get(), id);
+    }
+}

@@ -1,0 +1,109 @@
+package io.longnam.signing;
+
+import io.longnam.common.ProblemException;
+import io.longnam.document.DocumentDtos.DocumentView;
+import io.longnam.document.DocumentService;
+import io.longnam.document.DocumentService.CurrentContent;
+import io.longnam.document.DocumentStatus;
+import io.longnam.document.VersionKind;
+import io.longnam.identity.Caller;
+import io.longnam.kms.KmsException;
+import io.longnam.kms.KmsUnavailableException;
+import io.longnam.kms.SigningKeyService;
+import io.longnam.signing.SealDtos.SealCommand;
+import io.longnam.tenancy.Organization;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Organisation seals (TOR 2.1.1, 2.1.2). The PDF is signed outside any database transaction — a TSA round trip
+ * must not hold a connection — and the result is stored only if the document did not change meanwhile, so no
+ * half-signed or stale file is ever the current version.
+ */
+@ApplicationScoped
+public class SealService {
+
+    @Inject
+    DocumentService documents;
+    @Inject
+    SigningKeyService keys;
+    @Inject
+    PadesSealer sealer;
+
+    public DocumentView seal(Caller caller, UUID documentId, SealCommand command) {
+        SealCommand cmd = command == null ? new SealCommand(null, null, null, null, null) : command;
+        CurrentContent current = documents.current(caller, documentId, DocumentStatus.SEALED);
+        Organization org = Organization.findById(current.organizationId());
+        SignatureLevel level = levelFor(org, cmd.requestedLevel());
+        SealKey key = keys.sealKey(org.id, cmd.keyId());
+        VisibleSeal visible = cmd.visible() == null ? null : cmd.visible().toSeal();
+        if (visible != null) {
+            checkPage(current.data(), visible.page());
+        }
+        byte[] sealed = sign(current.data(), key, new SealRequest(level, cmd.reason(), cmd.location(), visible));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("level", level.name());
+        details.put("keyId", String.valueOf(cmd.keyId() == null ? "default" : cmd.keyId()));
+        details.put("algorithm", key.algorithm().name());
+        details.put("visible", visible != null);
+        return documents.addVersion(caller, documentId, current.versionId(), VersionKind.SEALED, sealed,
+                "application/pdf", DocumentStatus.SEALED, details);
+    }
+
+    /**
+     * The organisation's switch is authoritative: with timestamping off only B-B is made, and asking for more is
+     * an error rather than a silent downgrade; with it on, the default level is at least B-T.
+     */
+    static SignatureLevel levelFor(Organization org, SignatureLevel requested) {
+        if (!org.timestampEnabled) {
+            if (requested != null && requested != SignatureLevel.B_B) {
+                throw ProblemException.unprocessable("timestamping-disabled",
+                        "timestamping is switched off for this organisation, so only B-B seals can be made");
+            }
+            return SignatureLevel.B_B;
+        }
+        if (requested != null) {
+            return requested;
+        }
+        SignatureLevel configured = SignatureLevel.valueOf(org.defaultSignatureLevel);
+        return configured == SignatureLevel.B_B ? SignatureLevel.B_T : configured;
+    }
+
+    private byte[] sign(byte[] pdf, SealKey key, SealRequest request) {
+        try {
+            return sealer.seal(pdf, key, request);
+        } catch (TsaUnavailableException e) {
+            Log.warnf("seal failed, TSA: %s", e.getMessage());
+            throw ProblemException.unavailable("tsa-unavailable",
+                    "the time-stamp authority did not answer; the document is unchanged, retry later");
+        } catch (RevocationUnavailableException e) {
+            Log.warnf("seal failed, revocation data: %s", e.getMessage());
+            throw ProblemException.unavailable("revocation-unavailable",
+                    "revocation data for the seal certificate could not be fetched; the document is unchanged, retry later");
+        } catch (KmsUnavailableException e) {
+            throw ProblemException.unavailable("kms-unavailable", "the key-management provider is unreachable; retry later");
+        } catch (KmsException e) {
+            Log.warnf("seal failed, key provider: %s", e.getMessage());
+            throw new ProblemException(502, "kms-error", "Key provider error", "the key-management provider refused to sign", null, null);
+        } catch (SealingException e) {
+            Log.warnf("seal failed: %s", e.getMessage());
+            throw ProblemException.unprocessable("cannot-seal", "the PDF cannot be sealed: " + e.getMessage());
+        }
+    }
+
+    private static void checkPage(byte[] pdf, int page) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            if (page > doc.getNumberOfPages()) {
+                throw ProblemException.invalid("visible.page", "the document has " + doc.getNumberOfPages() + " page(s)");
+            }
+        } catch (java.io.IOException e) {
+            throw ProblemException.unprocessable("corrupt-pdf", "the stored PDF cannot be read");
+        }
+    }
+}
