@@ -61,7 +61,7 @@ public final class PdfA3 {
     private PdfA3() {
     }
 
-    public static byte[] convert(byte[] pdf, Metadata metadata, List<Attachment> attachments) {
+    public static RenderResult convert(byte[] pdf, Metadata metadata, List<Attachment> attachments) {
         try (PDDocument doc = load(pdf)) {
             ZonedDateTime date = metadata.date().truncatedTo(ChronoUnit.SECONDS);
             GregorianCalendar calendar = GregorianCalendar.from(date);
@@ -84,7 +84,7 @@ public final class PdfA3 {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 8192);
             doc.save(out);
-            return out.toByteArray();
+            return new RenderResult(out.toByteArray(), doc.getNumberOfPages());
         } catch (IOException e) {
             throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "PDF cannot be processed: " + e.getMessage(), e);
         }
@@ -94,7 +94,7 @@ public final class PdfA3 {
      * The "PDF + XML" input: a foreign PDF with its XML data attached as {@code Data}, made PDF/A-3.
      * Refused when the PDF cannot conform without rewriting its content (encryption, fonts not embedded).
      */
-    public static byte[] attachXml(byte[] pdf, byte[] xml, String filename, Metadata metadata) {
+    public static RenderResult attachXml(byte[] pdf, byte[] xml, String filename, Metadata metadata) {
         try (PDDocument doc = load(pdf)) {
             List<String> problems = preflight(doc);
             if (!problems.isEmpty()) {

@@ -28,13 +28,17 @@ public final class PhotoImage {
     }
 
     public static Image load(String field, byte[] bytes) {
-        BufferedImage decoded = decode(field, bytes);
-        BufferedImage flat = flattenAndScale(decoded);
+        BufferedImage flat = decodeScaled(field, bytes);
         try {
             return Image.getInstance(flat, null);
         } catch (IOException e) {
             throw new RenderInputException(RenderInputException.Code.INVALID_IMAGE, field + ": image cannot be embedded", e);
         }
+    }
+
+    /** Decoded, flattened onto white and scaled to at most {@value #MAX_SIDE} px on the long side. */
+    public static BufferedImage decodeScaled(String field, byte[] bytes) {
+        return flattenAndScale(decode(field, bytes));
     }
 
     private static BufferedImage decode(String field, byte[] bytes) {

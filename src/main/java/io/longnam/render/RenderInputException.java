@@ -22,7 +22,8 @@ public class RenderInputException extends RuntimeException {
         FORMULA_INJECTION,
         MALFORMED_PDF,
         PDFA_NOT_REACHABLE,
-        ATTACHMENT_NOT_FOUND
+        ATTACHMENT_NOT_FOUND,
+        EMPTY_DOCUMENT
     }
 
     private final Code code;

@@ -21,6 +21,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * An A4 document being laid out with shaped Thai text: single lines at absolute positions, wrapped and
@@ -40,6 +41,7 @@ public final class ThaiPdfDocument {
     private final float marginRight;
     private final float marginTop;
     private final float marginBottom;
+    private IntConsumer pageHeader;
 
     /** Margins in points. */
     public ThaiPdfDocument(float left, float right, float top, float bottom) {
@@ -89,8 +91,16 @@ public final class ThaiPdfDocument {
         return right() - left();
     }
 
+    /** Called with the new page number whenever a page is started after the first, e.g. to print "- 2 -". */
+    public void onNewPage(IntConsumer header) {
+        this.pageHeader = header;
+    }
+
     public void newPage() {
         document.newPage();
+        if (pageHeader != null) {
+            pageHeader.accept(writer.getPageNumber());
+        }
     }
 
     public int pageNumber() {
