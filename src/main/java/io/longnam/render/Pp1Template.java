@@ -69,8 +69,8 @@ public final class Pp1Template implements BuiltInTemplate {
             optional("issueDate", DATE, "วันที่ออกเอกสาร; defaults to today"),
             optional("verificationUrl", QR, "URL in the QR code; defaults to the render option")));
 
-    private static final float SIZE = 13f;
-    private static final float SMALL = 11.5f;
+    private static final float SIZE = 12.5f;
+    private static final float SMALL = 9.5f;
 
     @Override
     public TemplateDefinition definition() {
@@ -110,8 +110,9 @@ public final class Pp1Template implements BuiltInTemplate {
         float photoH = mm(40);
         float photoX = d.right() - photoW;
         float boxTop = top - 4;
-        float gap = mm(4);
-        float colW = (photoX - gap - d.left() - gap) / 2;
+        float gap = mm(3);
+        float both = photoX - gap - d.left() - gap;
+        float colW = both * 0.42f;
         float leftX = d.left();
         float rightX = leftX + colW + gap;
         String address = join(" ", prefixed("ตำบล", v.text("subdistrict")), prefixed("อำเภอ", v.text("district")),
@@ -133,7 +134,7 @@ public final class Pp1Template implements BuiltInTemplate {
                 new String[] {"ชื่อบิดา", v.text("fatherName")},
                 new String[] {"ชื่อมารดา", v.text("motherName")});
         float yLeft = labelledLines(d, school, leftX, boxTop, colW);
-        float yRight = labelledLines(d, student, rightX, boxTop, colW);
+        float yRight = labelledLines(d, student, rightX, boxTop, both - colW);
         d.rect(photoX, boxTop - photoH, photoW, photoH, 0.6f);
         if (v.image("photo") != null) {
             d.image(PhotoImage.load("photo", v.image("photo")), photoX + 1, boxTop - photoH + 1, photoW - 2, photoH - 2);
@@ -163,8 +164,8 @@ public final class Pp1Template implements BuiltInTemplate {
     }
 
     private float courses(ThaiPdfDocument d, Values v, float top) {
-        float gap = mm(4);
-        float colW = (d.contentWidth() - gap) / 2;
+        float gap = mm(3);
+        float colW = (d.contentWidth() - 2 * gap) / 3;
         PdfPTable table = courseTable(v.list("courses"), colW);
         ColumnText ct = new ColumnText(d.canvas());
         ct.addElement(table);
@@ -178,7 +179,7 @@ public final class Pp1Template implements BuiltInTemplate {
             if (!ColumnText.hasMoreText(status)) {
                 return column == 0 ? ct.getYLine() : d.bottom() + footerSpace;
             }
-            if (++column == 2) {
+            if (++column == 3) {
                 d.newPage();
                 column = 0;
                 yTop = d.top();
@@ -195,11 +196,11 @@ public final class Pp1Template implements BuiltInTemplate {
     }
 
     private PdfPTable courseTable(List<Values> courses, float width) {
-        float[] widths = {width * 0.19f, width * 0.53f, width * 0.14f, width * 0.14f};
+        float[] widths = {width * 0.23f, width * 0.49f, width * 0.14f, width * 0.14f};
         PdfPTable table = ThaiPdfDocument.table(widths);
         String[] heads = {"รหัสวิชา", "รายวิชา", "หน่วยกิต", "ผลการเรียน"};
         for (int i = 0; i < heads.length; i++) {
-            PdfPCell c = ThaiPdfDocument.cell(heads[i], widths[i], SMALL, true, Element.ALIGN_CENTER);
+            PdfPCell c = ThaiPdfDocument.fittedCell(heads[i], widths[i], SMALL, true, Element.ALIGN_CENTER);
             c.setGrayFill(0.9f);
             table.addCell(c);
         }

@@ -32,7 +32,7 @@ public final class ThaiPdfDocument {
 
     /** Line pitch as a multiple of the font size; Thai needs room above and below for stacked marks. */
     public static final float LEADING = 1.3f;
-    private static final float CELL_PADDING = 3f;
+    private static final float CELL_PADDING = 2f;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Document document;
@@ -156,10 +156,19 @@ public final class ThaiPdfDocument {
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         cell.setPadding(CELL_PADDING);
         cell.setPaddingTop(0);
-        cell.setPaddingBottom(size * 0.35f);
-        cell.setLeading(0, LEADING);
+        cell.setPaddingBottom(size * 0.3f);
+        cell.setLeading(0, 1.15f);
         cell.setUseAscender(true);
         return cell;
+    }
+
+    /** A one-line cell whose font shrinks until the text fits, for narrow column headings. */
+    public static PdfPCell fittedCell(String text, float width, float size, boolean bold, int align) {
+        float fitted = size;
+        while (fitted > 6 && ThaiFonts.base(bold).getWidthPoint(text, fitted) > width - 2 * CELL_PADDING - 1f) {
+            fitted -= 0.5f;
+        }
+        return cell(text, width, fitted, bold, align);
     }
 
     public static PdfPTable table(float... columnWidths) {
