@@ -6,6 +6,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.lowagie.text.Font;
+import fr.opensagres.poi.xwpf.converter.core.XWPFConverterException;
 import fr.opensagres.poi.xwpf.converter.pdf.PdfConverter;
 import fr.opensagres.poi.xwpf.converter.pdf.PdfOptions;
 import org.apache.poi.util.Units;
@@ -73,7 +74,7 @@ public final class DocxTemplate {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PdfConverter.getInstance().convert(doc, out, PdfOptions.create().fontProvider(DocxTemplate::font));
             return out.toByteArray();
-        } catch (IOException e) {
+        } catch (IOException | XWPFConverterException e) {
             throw malformed(e);
         }
     }

@@ -220,6 +220,20 @@ class InputsTest {
 
     private static byte[] docxTemplate() throws Exception {
         XWPFDocument doc = new XWPFDocument();
+        // Word always writes a styles part; the converter needs one.
+        doc.createStyles().setStyles(org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles.Factory.parse(
+                "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                        + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"TH SarabunPSK\" w:hAnsi=\"TH SarabunPSK\" w:cs=\"TH SarabunPSK\"/>"
+                        + "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>"));
+        var section = doc.getDocument().getBody().addNewSectPr();
+        var size = section.addNewPgSz();
+        size.setW(java.math.BigInteger.valueOf(11906));
+        size.setH(java.math.BigInteger.valueOf(16838));
+        var margins = section.addNewPgMar();
+        for (var side : List.<java.util.function.Consumer<java.math.BigInteger>>of(margins::setTop, margins::setBottom,
+                margins::setLeft, margins::setRight)) {
+            side.accept(java.math.BigInteger.valueOf(1440));
+        }
         XWPFParagraph title = doc.createParagraph();
         title.createRun().setText("{{ti");
         var bold = title.createRun();
@@ -231,6 +245,9 @@ class InputsTest {
         doc.createParagraph().createRun().setText("{{image:photo}}");
         doc.createParagraph().createRun().setText("{{qr}}");
         XWPFTable table = doc.createTable(2, 2);
+        var grid = table.getCTTbl().addNewTblGrid();
+        grid.addNewGridCol().setW(java.math.BigInteger.valueOf(2000));
+        grid.addNewGridCol().setW(java.math.BigInteger.valueOf(6000));
         table.getRow(0).getCell(0).setText("รหัสวิชา");
         table.getRow(0).getCell(1).setText("รายวิชา");
         XWPFTableRow row = table.getRow(1);
