@@ -74,8 +74,10 @@ public final class Pp2Template implements BuiltInTemplate {
         y -= 34;
         d.text(v.text("studentName"), cx, y, 26, true, Element.ALIGN_CENTER);
         y -= 28;
-        d.text(ThaiText.thaiDigits("เลขประจำตัวนักเรียน " + v.text("studentId") + "   เลขประจำตัวประชาชน "
-                + ThaiText.formatNationalId(v.text("nationalId"))), cx, y, 16, false, Element.ALIGN_CENTER);
+        d.text(ThaiText.thaiDigits("เลขประจำตัวนักเรียน " + v.text("studentId")), cx, y, 16, false, Element.ALIGN_CENTER);
+        y -= 22;
+        d.text(ThaiText.thaiDigits("เลขประจำตัวประชาชน " + ThaiText.formatNationalId(v.text("nationalId"))), cx, y, 16,
+                false, Element.ALIGN_CENTER);
         y -= 22;
         d.text(ThaiText.thaiDigits("เกิดวันที่ " + v.thaiDate("birthDate")), cx, y, 16, false, Element.ALIGN_CENTER);
         y -= 34;

@@ -23,6 +23,13 @@ class BuiltInTemplatesTest {
     }
 
     @Test
+    void validatorCatchesLayoutOutputThatLacksThePdfA3Structure() {
+        Values values = renderer.validate(Pp2Template.ID, Samples.pp2());
+        byte[] plain = new Pp2Template().render(values, null, java.time.LocalDate.of(2026, 11, 25));
+        assertThat(PdfChecks.veraPdfFailures(plain, org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_3_U)).isNotEmpty();
+    }
+
+    @Test
     void certificateIsPdfA3uWithThaiDigits() throws Exception {
         RenderResult r = renderer.render(Pp2Template.ID, Samples.pp2(), Samples.options());
         Files.write(Path.of("target/pp2.pdf"), r.pdf());

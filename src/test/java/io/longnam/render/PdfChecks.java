@@ -95,8 +95,4 @@ final class PdfChecks {
             throw new AssertionError(e);
         }
     }
-
-    static ByteArrayInputStream stream(byte[] b) {
-        return new ByteArrayInputStream(b);
-    }
 }
