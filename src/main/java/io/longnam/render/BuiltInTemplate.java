@@ -1,0 +1,23 @@
+package io.longnam.render;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A document form laid out in code. Implementations are stateless and shared between threads. */
+public interface BuiltInTemplate {
+
+    TemplateDefinition definition();
+
+    /** Checks beyond field types (e.g. national-id checksums); empty when fine. */
+    default List<FieldError> check(Values values) {
+        return List.of();
+    }
+
+    /**
+     * Lays out the document as a plain PDF (PDF/A structure is added afterwards).
+     *
+     * @param qrUrl verification URL for the QR slot when the data has none, or null
+     * @param today the date printed where the data gives no issue date
+     */
+    byte[] render(Values values, String qrUrl, LocalDate today);
+}

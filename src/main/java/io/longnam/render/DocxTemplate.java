@@ -1,0 +1,306 @@
+package io.longnam.render;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.lowagie.text.Font;
+import fr.opensagres.poi.xwpf.converter.core.XWPFConverterException;
+import fr.opensagres.poi.xwpf.converter.pdf.PdfConverter;
+import fr.opensagres.poi.xwpf.converter.pdf.PdfOptions;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.Document;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * docx templates with {@code {{field}}} placeholders (Word often splits them over several runs).
+ * {@code {{list.field}}} in a table row repeats that row per list item; {@code {{image:field}}} (or a
+ * placeholder whose value is image bytes) becomes a picture; {@code {{qr}}} or {@code {{qr:field}}} a QR
+ * code. The merged docx is converted by xdocreport on OpenPDF with every font mapped to embedded Laksaman.
+ */
+public final class DocxTemplate {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([\\p{L}\\p{N}_:.]+)\\s*}}");
+    private static final int PHOTO_WIDTH_EMU = Units.toEMU(85);
+    private static final int PHOTO_HEIGHT_EMU = Units.toEMU(113);
+    private static final int QR_SIDE_EMU = Units.toEMU(72);
+
+    private DocxTemplate() {
+    }
+
+    /** The fields the template's placeholders ask for, for discovery and validation. */
+    public static List<TemplateField> fields(byte[] docx) {
+        try (XWPFDocument doc = open(docx)) {
+            return fields(doc);
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    static byte[] render(byte[] docx, Map<String, ?> data, String qrUrl) {
+        try (XWPFDocument doc = open(docx)) {
+            Map<String, Object> values = FieldValidator.validate(fields(doc), data);
+            for (XWPFTable table : allTables(doc)) {
+                repeatRows(table, values, qrUrl);
+            }
+            for (XWPFParagraph p : allParagraphs(doc)) {
+                merge(p, values, "", qrUrl);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PdfConverter.getInstance().convert(doc, out, PdfOptions.create().fontProvider(DocxTemplate::font));
+            return out.toByteArray();
+        } catch (IOException | XWPFConverterException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** All text in any docx font is set in Laksaman: the host may lack the font, and PDF/A needs it embedded. */
+    private static Font font(String family, String encoding, float size, int style, Color color) {
+        boolean bold = style != Font.UNDEFINED && (style & Font.BOLD) != 0;
+        int rest = style == Font.UNDEFINED ? Font.NORMAL : style & ~(Font.BOLD | Font.ITALIC | Font.BOLDITALIC);
+        return new Font(ThaiFonts.base(bold), size > 0 ? size : 16, rest, color == null ? Color.BLACK : color);
+    }
+
+    private static XWPFDocument open(byte[] docx) {
+        ZipGuard.check(docx, "word/document.xml", RenderInputException.Code.MALFORMED_DOCX, "docx file");
+        try {
+            return new XWPFDocument(new ByteArrayInputStream(docx));
+        } catch (IOException | RuntimeException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static RenderInputException malformed(Exception e) {
+        return new RenderInputException(RenderInputException.Code.MALFORMED_DOCX, "docx cannot be processed: "
+                + e.getMessage(), e);
+    }
+
+    private static List<TemplateField> fields(XWPFDocument doc) {
+        Set<String> plain = new LinkedHashSet<>();
+        Map<String, Set<String>> lists = new LinkedHashMap<>();
+        Set<String> images = new LinkedHashSet<>();
+        Set<String> qrs = new LinkedHashSet<>();
+        for (XWPFParagraph p : allParagraphs(doc)) {
+            Matcher m = PLACEHOLDER.matcher(p.getText());
+            while (m.find()) {
+                String name = m.group(1);
+                if (name.startsWith("image:")) {
+                    images.add(name.substring(6));
+                } else if (name.startsWith("qr:")) {
+                    qrs.add(name.substring(3));
+                } else if (name.equals("qr")) {
+                    continue;
+                } else if (name.contains(".")) {
+                    lists.computeIfAbsent(name.substring(0, name.indexOf('.')), k -> new LinkedHashSet<>())
+                            .add(name.substring(name.indexOf('.') + 1));
+                } else {
+                    plain.add(name);
+                }
+            }
+        }
+        List<TemplateField> fields = new ArrayList<>();
+        plain.forEach(n -> fields.add(TemplateField.required(n, FieldType.TEXT, "placeholder {{" + n + "}}")));
+        images.forEach(n -> fields.add(TemplateField.optional(n, FieldType.IMAGE, "picture {{image:" + n + "}}")));
+        qrs.forEach(n -> fields.add(TemplateField.optional(n, FieldType.QR, "QR code {{qr:" + n + "}}")));
+        lists.forEach((n, items) -> fields.add(new TemplateField(n, FieldType.LIST, true, "repeated table row",
+                items.stream().map(i -> TemplateField.optional(i, FieldType.TEXT, "{{" + n + "." + i + "}}")).toList())));
+        return fields;
+    }
+
+    private static void repeatRows(XWPFTable table, Map<String, Object> values, String qrUrl) {
+        for (int r = 0; r < table.getRows().size(); r++) {
+            XWPFTableRow row = table.getRow(r);
+            Matcher m = PLACEHOLDER.matcher(rowText(row));
+            if (!m.find() || !m.group(1).contains(".") || m.group(1).contains(":")) {
+                continue;
+            }
+            String list = m.group(1).substring(0, m.group(1).indexOf('.'));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> items = (List<Map<String, Object>>) values.getOrDefault(list, List.of());
+            int at = r;
+            for (Map<String, Object> item : items) {
+                XWPFTableRow copy = new XWPFTableRow((CTRow) row.getCtRow().copy(), table);
+                for (XWPFTableCell cell : copy.getTableCells()) {
+                    for (XWPFParagraph p : cell.getParagraphs()) {
+                        merge(p, item, list + ".", qrUrl);
+                    }
+                }
+                table.addRow(copy, ++at);
+            }
+            table.removeRow(r);
+            r = at - 1;
+        }
+    }
+
+    private static String rowText(XWPFTableRow row) {
+        StringBuilder sb = new StringBuilder();
+        row.getTableCells().forEach(c -> sb.append(c.getText()));
+        return sb.toString();
+    }
+
+    /** Replaces placeholders right to left so earlier run offsets stay valid while editing. */
+    private static void merge(XWPFParagraph p, Map<String, Object> values, String prefix, String qrUrl) {
+        List<XWPFRun> runs = p.getRuns();
+        StringBuilder full = new StringBuilder();
+        List<int[]> spans = new ArrayList<>();
+        for (XWPFRun run : runs) {
+            String t = runText(run);
+            spans.add(new int[] {full.length(), full.length() + t.length()});
+            full.append(t);
+        }
+        List<MatchResultSpan> matches = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(full);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!prefix.isEmpty() && !name.startsWith(prefix)) {
+                continue;
+            }
+            matches.add(new MatchResultSpan(m.start(), m.end(), name.substring(prefix.length())));
+        }
+        for (int i = matches.size() - 1; i >= 0; i--) {
+            MatchResultSpan match = matches.get(i);
+            int first = runAt(spans, match.start());
+            int last = runAt(spans, match.end() - 1);
+            XWPFRun firstRun = runs.get(first);
+            String firstText = runText(firstRun);
+            int startOffset = match.start() - spans.get(first)[0];
+            String tail = first == last ? firstText.substring(match.end() - spans.get(first)[0]) : "";
+            Slot slot = slot(match.name(), values, qrUrl);
+            firstRun.setText(firstText.substring(0, startOffset) + slot.text() + tail, 0);
+            for (int r = first + 1; r <= last; r++) {
+                String t = runText(runs.get(r));
+                runs.get(r).setText(r == last ? t.substring(match.end() - spans.get(r)[0]) : "", 0);
+            }
+            if (slot.picture() != null) {
+                addPicture(firstRun, slot);
+            }
+        }
+    }
+
+    private record MatchResultSpan(int start, int end, String name) {
+    }
+
+    private record Slot(String text, byte[] picture, int widthEmu, int heightEmu) {
+    }
+
+    private static Slot slot(String name, Map<String, Object> values, String qrUrl) {
+        if (name.equals("qr") || name.startsWith("qr:")) {
+            Object url = name.equals("qr") ? qrUrl : values.get(name.substring(3));
+            return url == null ? new Slot("", null, 0, 0) : new Slot("", qrPng(url.toString()), QR_SIDE_EMU, QR_SIDE_EMU);
+        }
+        String field = name.startsWith("image:") ? name.substring(6) : name;
+        Object value = values.get(field);
+        if (value instanceof byte[] bytes) {
+            BufferedImage image = PhotoImage.decodeScaled(field, bytes);
+            double scale = Math.min((double) PHOTO_WIDTH_EMU / image.getWidth(), (double) PHOTO_HEIGHT_EMU / image.getHeight());
+            return new Slot("", png(image), (int) (image.getWidth() * scale), (int) (image.getHeight() * scale));
+        }
+        return new Slot(value == null ? "" : value.toString(), null, 0, 0);
+    }
+
+    private static void addPicture(XWPFRun run, Slot slot) {
+        try {
+            run.addPicture(new ByteArrayInputStream(slot.picture()), Document.PICTURE_TYPE_PNG, "image.png",
+                    slot.widthEmu(), slot.heightEmu());
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException("picture could not be added to the docx", e);
+        }
+    }
+
+    private static byte[] qrPng(String content) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8"));
+            int scale = 4;
+            BufferedImage img = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale,
+                    BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
+                }
+            }
+            return png(img);
+        } catch (WriterException e) {
+            throw new RenderInputException(RenderInputException.Code.INVALID_FIELDS, "QR content cannot be encoded", e);
+        }
+    }
+
+    private static byte[] png(BufferedImage image) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int runAt(List<int[]> spans, int offset) {
+        for (int i = 0; i < spans.size(); i++) {
+            if (offset >= spans.get(i)[0] && offset < spans.get(i)[1]) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("offset outside runs: " + offset);
+    }
+
+    private static String runText(XWPFRun run) {
+        String t = run.getText(0);
+        return t == null ? "" : t;
+    }
+
+    private static List<XWPFParagraph> allParagraphs(XWPFDocument doc) {
+        List<XWPFParagraph> out = new ArrayList<>();
+        collect(doc.getBodyElements(), out);
+        for (XWPFHeader h : doc.getHeaderList()) {
+            collect(h.getBodyElements(), out);
+        }
+        for (XWPFFooter f : doc.getFooterList()) {
+            collect(f.getBodyElements(), out);
+        }
+        return out;
+    }
+
+    private static void collect(List<IBodyElement> elements, List<XWPFParagraph> out) {
+        for (IBodyElement e : elements) {
+            if (e instanceof XWPFParagraph p) {
+                out.add(p);
+            } else if (e instanceof XWPFTable t) {
+                for (XWPFTableRow row : t.getRows()) {
+                    for (XWPFTableCell cell : row.getTableCells()) {
+                        collect(cell.getBodyElements(), out);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<XWPFTable> allTables(XWPFDocument doc) {
+        return new ArrayList<>(doc.getTables());
+    }
+}

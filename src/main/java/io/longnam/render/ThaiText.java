@@ -1,0 +1,130 @@
+package io.longnam.render;
+
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Thai text conventions used on official documents: word breaks, Thai digits, Buddhist-era dates, national ids. */
+public final class ThaiText {
+
+    public static final Locale THAI = Locale.forLanguageTag("th-TH");
+    /** Zero-width space: marks a permitted line break between Thai words, which are written without spaces. */
+    public static final char ZWSP = '\u200B';
+
+    private static final String[] MONTHS = {
+        "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+        "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"
+    };
+    private static final String[] MONTHS_ABBREVIATED = {
+        "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+        "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."
+    };
+    private static final int BUDDHIST_ERA_OFFSET = 543;
+
+    private ThaiText() {
+    }
+
+    /** Splits text into words (and the spaces/punctuation between them) at dictionary word boundaries. */
+    public static List<String> words(String text) {
+        // A fresh iterator per call: BreakIterator instances are not thread-safe.
+        BreakIterator it = BreakIterator.getWordInstance(THAI);
+        it.setText(text);
+        List<String> out = new ArrayList<>();
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            out.add(text.substring(start, end));
+        }
+        return out;
+    }
+
+    /** Inserts {@link #ZWSP} at every word boundary inside Thai runs, so a line breaker may break there. */
+    public static String markWordBreaks(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        List<String> words = words(text);
+        StringBuilder sb = new StringBuilder(text.length() + words.size());
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (i > 0 && isThai(w.charAt(0)) && isThai(lastChar(sb))) {
+                sb.append(ZWSP);
+            }
+            sb.append(w);
+        }
+        return sb.toString();
+    }
+
+    private static char lastChar(StringBuilder sb) {
+        return sb.isEmpty() ? ' ' : sb.charAt(sb.length() - 1);
+    }
+
+    public static boolean isThai(char c) {
+        return c >= '\u0E00' && c <= '\u0E7F';
+    }
+
+    /** Replaces ASCII digits with Thai digits (๐-๙); other characters are unchanged. */
+    public static String thaiDigits(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            sb.append(c >= '0' && c <= '9' ? (char) ('๐' + (c - '0')) : c);
+        }
+        return sb.toString();
+    }
+
+    /** Replaces Thai digits with ASCII digits. */
+    public static String arabicDigits(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            sb.append(c >= '๐' && c <= '๙' ? (char) ('0' + (c - '๐')) : c);
+        }
+        return sb.toString();
+    }
+
+    public static int buddhistYear(int gregorianYear) {
+        return gregorianYear + BUDDHIST_ERA_OFFSET;
+    }
+
+    /** "25 พฤศจิกายน 2569": the full form used in letters and on certificates. */
+    public static String formatDate(LocalDate date) {
+        return date.getDayOfMonth() + " " + MONTHS[date.getMonthValue() - 1] + " " + buddhistYear(date.getYear());
+    }
+
+    /** "25 พ.ย. 2569": the abbreviated form used in tables. */
+    public static String formatDateShort(LocalDate date) {
+        return date.getDayOfMonth() + " " + MONTHS_ABBREVIATED[date.getMonthValue() - 1] + " "
+                + buddhistYear(date.getYear());
+    }
+
+    /** "พฤศจิกายน", for forms that print day, month and year in separate boxes. */
+    public static String monthName(int month) {
+        return MONTHS[month - 1];
+    }
+
+    /** Thai national id: 13 digits, the last one a mod-11 checksum of the first twelve. Dashes/spaces allowed. */
+    public static boolean isValidNationalId(String id) {
+        if (id == null) {
+            return false;
+        }
+        String digits = arabicDigits(id).replace("-", "").replace(" ", "");
+        if (!digits.matches("\\d{13}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (digits.charAt(i) - '0') * (13 - i);
+        }
+        return (11 - sum % 11) % 10 == digits.charAt(12) - '0';
+    }
+
+    /** "1-2345-67890-12-1", the grouping printed on Thai forms. */
+    public static String formatNationalId(String id) {
+        String d = arabicDigits(id).replace("-", "").replace(" ", "");
+        if (d.length() != 13) {
+            return id;
+        }
+        return d.charAt(0) + "-" + d.substring(1, 5) + "-" + d.substring(5, 10) + "-" + d.substring(10, 12) + "-"
+                + d.charAt(12);
+    }
+}

@@ -1,0 +1,49 @@
+package io.longnam.render;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThaiTextTest {
+
+    @Test
+    void datesArePrintedInBuddhistEraWithThaiMonths() {
+        assertThat(ThaiText.formatDate(LocalDate.of(2026, 11, 25))).isEqualTo("25 พฤศจิกายน 2569");
+        assertThat(ThaiText.formatDateShort(LocalDate.of(2026, 11, 25))).isEqualTo("25 พ.ย. 2569");
+        assertThat(ThaiText.thaiDigits(ThaiText.formatDate(LocalDate.of(2026, 3, 1)))).isEqualTo("๑ มีนาคม ๒๕๖๙");
+        assertThat(ThaiText.arabicDigits("๐๑๒๓๔๕๖๗๘๙")).isEqualTo("0123456789");
+    }
+
+    @Test
+    void nationalIdChecksumIsVerified() {
+        assertThat(ThaiText.isValidNationalId("1101700203450")).isTrue();
+        assertThat(ThaiText.isValidNationalId("1-1017-00203-45-0")).isTrue();
+        assertThat(ThaiText.isValidNationalId("1101700203451")).isFalse();
+        assertThat(ThaiText.isValidNationalId("110170020345")).isFalse();
+        assertThat(ThaiText.formatNationalId("1101700203450")).isEqualTo("1-1017-00203-45-0");
+    }
+
+    @Test
+    void thaiWordsAreFoundWithoutSpaces() {
+        assertThat(ThaiText.words("ระเบียนแสดงผลการเรียน")).containsExactly("ระเบียน", "แสดง", "ผล", "การ", "เรียน");
+    }
+
+    @Test
+    void lineBreakingNeverSplitsInsideAWord() {
+        String text = "ระเบียนแสดงผลการเรียนของนักเรียนผู้ใหญ่บ้านใหญ่ ".repeat(12);
+        for (float width : new float[] {60, 90, 150, 333}) {
+            List<String> lines = ThaiLineBreaker.wrap(text, ThaiFonts.REGULAR, 16, width);
+            assertThat(lines).hasSizeGreaterThan(1);
+            assertThat(String.join("", lines).replace(" ", "")).isEqualTo(text.replace(" ", ""));
+            for (int i = 0; i < lines.size() - 1; i++) {
+                String joint = lines.get(i) + "|" + lines.get(i + 1);
+                assertThat(joint).doesNotContain("กา|ร", "การเ|รียน", "เรีย|น", "ระเบีย|น", "ผู้ใ|หญ่", "ใหญ|่");
+                assertThat(ThaiFonts.REGULAR.getWidthPoint(lines.get(i), 16)).isLessThanOrEqualTo(width);
+            }
+        }
+        assertThat(ThaiLineBreaker.wrap("การเรียน", ThaiFonts.REGULAR, 16, 200)).containsExactly("การเรียน");
+    }
+}
