@@ -1,6 +1,6 @@
 package io.longnam.document;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longnam.common.JsonBodies;
 import io.longnam.common.Limits;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
@@ -14,9 +14,6 @@ import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +30,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -58,9 +54,7 @@ public class DocumentResource {
     @Inject
     LongnamConfig config;
     @Inject
-    ObjectMapper json;
-    @Inject
-    Validator validator;
+    JsonBodies bodies;
 
     /** Multipart form of a registration, described for the OpenAPI document. */
     @Schema(name = "DocumentUpload")
@@ -88,7 +82,7 @@ public class DocumentResource {
             throw ProblemException.tooLarge(config.upload().maxBytes());
         }
         DocumentService.Registration r = service.registerPdf(caller.get(), read(file), file.fileName(),
-                parseMetadata(metadata), idempotencyKey, ImportChannel.API);
+                bodies.parse(metadata, DocumentMetadata.class, "metadata"), idempotencyKey, ImportChannel.API);
         return Response.created(uri.getAbsolutePathBuilder().path(r.document().id().toString()).build())
                 .header("Idempotent-Replayed", r.replayed() ? "true" : null)
                 .entity(r.document()).build();
@@ -136,24 +130,6 @@ public class DocumentResource {
     @Operation(summary = "Delete a document's content", description = "Erases every version's bytes and revokes its links; a tombstone row remains for reports and the audit trail.")
     public DocumentView delete(@PathParam("id") UUID id) {
         return service.delete(caller.get(), id);
-    }
-
-    private DocumentMetadata parseMetadata(String metadata) {
-        if (metadata == null || metadata.isBlank()) {
-            return null;
-        }
-        DocumentMetadata parsed;
-        try {
-            parsed = json.readValue(metadata, DocumentMetadata.class);
-        } catch (IOException e) {
-            throw ProblemException.invalid("metadata", "metadata is not valid JSON for a document: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : "unreadable"));
-        }
-        Set<ConstraintViolation<DocumentMetadata>> violations = validator.validate(parsed);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return parsed;
     }
 
     private static byte[] read(FileUpload file) {

@@ -105,8 +105,8 @@ public class SigningKeyService {
         k.createdAt = clock.now();
         List<X509Certificate> chain = checkedChain(Pem.encode(imported.chain()),
                 software.publicKey(k.providerKeyRef));
-        k.persist();
         activate(k, chain, caller.actor(), "signing-key.imported");
+        k.persist();
         return view(k);
     }
 

@@ -6,7 +6,12 @@ import io.longnam.identity.Role;
 import io.longnam.signing.SealDtos.SealCommand;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
+import io.longnam.common.JsonBodies;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +32,8 @@ public class SealResource {
     VerificationService verifications;
     @Inject
     CurrentCaller caller;
+    @Inject
+    JsonBodies bodies;
 
     @POST
     @Path("seal")
@@ -35,8 +42,10 @@ public class SealResource {
             description = "Adds a PAdES baseline signature (ETSI.CAdES.detached) as a new version. Without `level`, "
                     + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "
                     + "503 with `retryable: true` and leave the document unchanged.")
-    public DocumentView seal(@PathParam("id") UUID id, @Valid SealCommand command) {
-        return seals.seal(caller.get(), id, command);
+    @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SealCommand.class)))
+    public DocumentView seal(@PathParam("id") UUID id, String body) {
+        return seals.seal(caller.get(), id, bodies.parse(body, SealCommand.class, "body"));
     }
 
     @GET

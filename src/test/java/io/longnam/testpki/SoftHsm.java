@@ -22,6 +22,8 @@ public final class SoftHsm {
     public static final String LIBRARY = "/usr/lib/softhsm/libsofthsm2.so";
     private static final String UTIL = "softhsm2-util";
 
+    private static final String LABEL_PROPERTY = "softhsm.test-token-label";
+    private static final String PIN = "1234";
     private static SoftHsm shared;
 
     private final String tokenLabel;
@@ -32,12 +34,24 @@ public final class SoftHsm {
         this.pin = pin;
     }
 
-    /** The token of this JVM, created on first use. */
-    public static synchronized SoftHsm shared() {
-        if (shared == null) {
-            shared = initialise();
+    /**
+     * The token of this JVM, created on first use. The label lives in a system property because Quarkus tests
+     * load this class in their own class loader too, and a second initialisation would wipe the token that the
+     * already-loaded PKCS#11 library (one per process) is using.
+     */
+    public static SoftHsm shared() {
+        synchronized (System.class) {
+            if (shared == null) {
+                String label = System.getProperty(LABEL_PROPERTY);
+                if (label == null) {
+                    shared = initialise();
+                    System.setProperty(LABEL_PROPERTY, shared.tokenLabel);
+                } else {
+                    shared = new SoftHsm(label, PIN.toCharArray());
+                }
+            }
+            return shared;
         }
-        return shared;
     }
 
     public String library() {
@@ -76,9 +90,8 @@ public final class SoftHsm {
             throw new IllegalStateException("cannot prepare SoftHSM directory " + tokens, e);
         }
         String label = "longnam-test-" + UUID.randomUUID().toString().substring(0, 8);
-        String pin = "1234";
-        run(conf, UTIL, "--init-token", "--free", "--label", label, "--pin", pin, "--so-pin", "5678");
-        return new SoftHsm(label, pin.toCharArray());
+        run(conf, UTIL, "--init-token", "--free", "--label", label, "--pin", PIN, "--so-pin", "5678");
+        return new SoftHsm(label, PIN.toCharArray());
     }
 
     private static void run(Path conf, String... command) {
