@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
@@ -47,8 +46,6 @@ import java.util.List;
 @ApplicationScoped
 public class PadesSealer {
 
-    static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/tlwg/Laksaman.ttf");
-
     /** Room for a TSA response token: its SignedData carries the TSA certificate and usually its chain. */
     private static final int TIMESTAMP_ALLOWANCE = 8 * 1024;
     /** Signed attributes (content type, digest, signing-certificate-v2, ...) and the CMS structure around them. */
@@ -60,13 +57,9 @@ public class PadesSealer {
 
     @Inject
     public PadesSealer(TsaConfig tsa) {
-        this(tsa, DEFAULT_FONT);
-    }
-
-    public PadesSealer(TsaConfig tsa, Path sealFont) {
         this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
         this.tsp = tsaUrl == null ? null : tspSource(tsaUrl, tsa);
-        this.appearance = new SealAppearance(sealFont);
+        this.appearance = new SealAppearance();
     }
 
     private static TSPSource tspSource(String url, TsaConfig config) {

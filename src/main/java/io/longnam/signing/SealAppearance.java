@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.text.AttributedString;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -40,12 +39,17 @@ final class SealAppearance {
 
     private final Font baseFont;
 
-    SealAppearance(Path fontFile) {
-        try {
-            baseFont = Font.createFont(Font.TRUETYPE_FONT, fontFile.toFile());
+    /** The Laksaman face the renderer ships, so seals look the same on any host, fonts installed or not. */
+    static final String FONT_RESOURCE = "/render/fonts/Laksaman.ttf";
+
+    SealAppearance() {
+        try (java.io.InputStream in = SealAppearance.class.getResourceAsStream(FONT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("seal font " + FONT_RESOURCE + " is missing from the classpath");
+            }
+            baseFont = Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("cannot load the seal font " + fontFile
-                    + " (Debian package fonts-tlwg-laksaman-ttf)", e);
+            throw new IllegalStateException("cannot load the seal font " + FONT_RESOURCE, e);
         }
     }
 
