@@ -3,7 +3,6 @@ package io.longnam.testpki;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -43,7 +42,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -168,15 +166,7 @@ public final class TestPki implements AutoCloseable {
     }
 
     public static String pem(List<?> objects) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            for (Object o : objects) {
-                writer.writeObject(o);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return io.longnam.kms.Pem.encode(objects);
     }
 
     private X509Certificate issue(X500Name subject, PublicKey key, KeyUsage usage, ExtendedKeyUsage eku) {
