@@ -77,49 +77,61 @@ public class JobProcessor {
     void processOne(JobContext ctx, Claimed item) {
         UUID documentId = item.documentId();
         if (documentId == null) {
-            Map<String, Object> values;
-            RenderResult rendered;
-            try {
-                values = json.readValue(item.input(), MAP);
-                TemplateDefinition template = Rendering.RENDERER.template(ctx.templateId());
-                values = listsFromText(template, values);
-                rendered = Rendering.RENDERER.render(ctx.templateId(), values, new RenderOptions(
-                        new RenderOptions.Source(item.input().getBytes(StandardCharsets.UTF_8), "data.json", "application/json"),
-                        template.name(), null, null));
-            } catch (RenderInputException e) {
-                store.fail(item, e.code().name(), e.getMessage(), errorsJson(e));
-                return;
-            } catch (JsonProcessingException e) {
-                store.fail(item, "MALFORMED_JSON", "the record is not a JSON object", null);
+            documentId = renderAndRegister(ctx, item);
+            if (documentId == null || !ctx.options().seal()) {
                 return;
             }
-            String ownerRef = ownerRef(ctx, values);
-            DocumentMetadata meta = new DocumentMetadata(title(ctx, ownerRef), documentType(ctx.templateId()), ownerRef,
-                    "job:" + ctx.jobId() + ":" + item.seq(), ctx.options().expiresAt(), ctx.options().labels());
-            NewContent content = new NewContent(rendered.pdf(), filename(ctx, ownerRef, item.seq()), "application/pdf",
-                    ctx.inputFormat(), ImportChannel.BULK_JOB, VersionKind.RENDERED);
+        }
+        sealAndComplete(ctx, item, documentId);
+    }
+
+    /**
+     * Renders the record and registers the document; without sealing the item is DONE in that same transaction.
+     * Answers null when the item failed.
+     */
+    UUID renderAndRegister(JobContext ctx, Claimed item) {
+        Map<String, Object> values;
+        RenderResult rendered;
+        try {
+            values = json.readValue(item.input(), MAP);
+            TemplateDefinition template = Rendering.RENDERER.template(ctx.templateId());
+            values = listsFromText(template, values);
+            rendered = Rendering.RENDERER.render(ctx.templateId(), values, new RenderOptions(
+                    new RenderOptions.Source(item.input().getBytes(StandardCharsets.UTF_8), "data.json", "application/json"),
+                    template.name(), null, null));
+        } catch (RenderInputException e) {
+            store.fail(item, e.code().name(), e.getMessage(), errorsJson(e));
+            return null;
+        } catch (JsonProcessingException e) {
+            store.fail(item, "MALFORMED_JSON", "the record is not a JSON object", null);
+            return null;
+        }
+        String ownerRef = ownerRef(ctx, values);
+        DocumentMetadata meta = new DocumentMetadata(title(ctx, ownerRef), documentType(ctx.templateId()), ownerRef,
+                "job:" + ctx.jobId() + ":" + item.seq(), ctx.options().expiresAt(), ctx.options().labels());
+        NewContent content = new NewContent(rendered.pdf(), filename(ctx, ownerRef, item.seq()), "application/pdf",
+                ctx.inputFormat(), ImportChannel.BULK_JOB, VersionKind.RENDERED);
+        try {
+            return store.register(ctx, item, content, meta, !ctx.options().seal());
+        } catch (ProblemException e) {
+            settle(item, e);
+            return null;
+        }
+    }
+
+    /** Seals the item's document unless an earlier attempt already did, then marks the item DONE. */
+    void sealAndComplete(JobContext ctx, Claimed item, UUID documentId) {
+        if (ctx.options().seal()) {
             try {
-                documentId = store.register(ctx, item, content, meta, !ctx.options().seal());
+                // A retried item may have been sealed before its worker died: seal once only.
+                if (documents.get(ctx.caller(), documentId).status() != DocumentStatus.SEALED) {
+                    JobDtos.JobOptions o = ctx.options();
+                    seals.seal(ctx.caller(), documentId, new SealCommand(o.keyId(), o.level(), o.reason(), o.location(), null));
+                }
             } catch (ProblemException e) {
                 settle(item, e);
                 return;
             }
-            if (!ctx.options().seal()) {
-                return;
-            }
-        } else if (!ctx.options().seal()) {
-            store.complete(item);
-            return;
-        }
-        try {
-            // A retried item may have been sealed before its worker died: seal once only.
-            if (documents.get(ctx.caller(), documentId).status() != DocumentStatus.SEALED) {
-                JobDtos.JobOptions o = ctx.options();
-                seals.seal(ctx.caller(), documentId, new SealCommand(o.keyId(), o.level(), o.reason(), o.location(), null));
-            }
-        } catch (ProblemException e) {
-            settle(item, e);
-            return;
         }
         store.complete(item);
     }

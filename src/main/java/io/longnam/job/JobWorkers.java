@@ -87,7 +87,7 @@ public class JobWorkers {
     @Scheduled(every = "${longnam.jobs.reclaim-every:30s}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodicRecovery() {
-        if (running) {
+        if (running && !paused) {
             recover();
         }
     }
