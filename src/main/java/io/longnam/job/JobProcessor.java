@@ -78,11 +78,12 @@ public class JobProcessor {
         UUID documentId = item.documentId();
         if (documentId == null) {
             documentId = renderAndRegister(ctx, item);
-            if (documentId == null || !ctx.options().seal()) {
-                return;
+            if (documentId != null && ctx.options().seal()) {
+                sealAndComplete(ctx, item, documentId, true);
             }
+            return;
         }
-        sealAndComplete(ctx, item, documentId);
+        sealAndComplete(ctx, item, documentId, false);
     }
 
     /**
@@ -119,12 +120,15 @@ public class JobProcessor {
         }
     }
 
-    /** Seals the item's document unless an earlier attempt already did, then marks the item DONE. */
-    void sealAndComplete(JobContext ctx, Claimed item, UUID documentId) {
+    /**
+     * Seals the item's document unless an earlier attempt already did ({@code fresh}: registered by this attempt, so
+     * certainly not sealed yet), then marks the item DONE.
+     */
+    void sealAndComplete(JobContext ctx, Claimed item, UUID documentId, boolean fresh) {
         if (ctx.options().seal()) {
             try {
                 // A retried item may have been sealed before its worker died: seal once only.
-                if (documents.get(ctx.caller(), documentId).status() != DocumentStatus.SEALED) {
+                if (fresh || documents.get(ctx.caller(), documentId).status() != DocumentStatus.SEALED) {
                     JobDtos.JobOptions o = ctx.options();
                     seals.seal(ctx.caller(), documentId, new SealCommand(o.keyId(), o.level(), o.reason(), o.location(), null));
                 }
