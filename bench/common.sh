@@ -4,7 +4,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/env.sh
 select_jdk
 ensure_postgres
-BENCH_DB=longnam_bench
+BENCH_DB="${BENCH_DB:-longnam_bench}"
 BENCH_PORT="${BENCH_PORT:-18080}"
 runuser -u postgres -- psql -qAt -c "drop database if exists $BENCH_DB" >/dev/null
 ensure_postgres "$BENCH_DB"
