@@ -77,15 +77,15 @@ public class RenderService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        if (s.signXml() && (input.xml() == null || !s.embed())) {
+            throw ProblemException.invalid("signEmbeddedXml", "signEmbeddedXml needs XML data that is embedded (send data as XML, embedSource true)");
+        }
         checkSealing(caller, s, level);
         TemplateService.Resolved template = resolve(caller, ref);
         Map<String, Object> data = input.data() == null ? Map.of() : input.data();
         validate(template, data);
         DocumentMetadata meta = metadata(s, template.name(), template.documentType());
         RenderOptions.Source source = s.embed() ? source(caller, input, s, level) : null;
-        if (source == null && s.signXml()) {
-            throw ProblemException.invalid("signEmbeddedXml", "signEmbeddedXml needs XML data that is embedded (send data as XML, embedSource true)");
-        }
         InputFormat format = template.builtIn() ? (input.xml() != null ? InputFormat.TEMPLATE_XML : InputFormat.TEMPLATE_JSON)
                 : (input.xml() != null ? InputFormat.DOCX_XML : InputFormat.DOCX_JSON);
         String filename = filename(template.name());
