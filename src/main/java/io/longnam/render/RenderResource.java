@@ -85,12 +85,17 @@ public class RenderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.REGISTRAR)
-    @Operation(summary = "Render a template with JSON data into a registered PDF/A-3 document",
-            description = "Data is validated against the template's fields (400 lists every field error). The QR code points at "
-                    + "the document's public verification page `/v/{id}`. With `seal` the document is sealed with the organisation's "
-                    + "default key (needs the SIGNER role). An Idempotency-Key makes retries safe.")
-    @APIResponse(responseCode = "201", description = "Rendered and registered",
-            content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @Operation(
+            summary = "Render a document: template + JSON data, or uploaded files (docx + JSON/XML, text, CSV/xlsx, PDF + XML)",
+            description = "JSON body: template + data, validated against the template's fields (400 lists every field error). "
+                    + "Multipart: see RenderUpload. Output is PDF/A-3, registered as a document whose QR code points at its public "
+                    + "verification page `/v/{id}`. With `seal` the document is sealed with the organisation's default key (needs "
+                    + "the SIGNER role); `signEmbeddedXml` XAdES-signs XML before it is embedded. A CSV/xlsx file answers "
+                    + "`{items, errors}`: one document per valid row, refused rows (formula cells, field errors) by line; 422 when "
+                    + "no row is valid. Engine refusals answer 422 with a `code` (MALFORMED_DOCX, XML_DTD_FORBIDDEN, ...), 415 for "
+                    + "an unsupported file type; nothing is registered then. An Idempotency-Key makes retries safe.")
+    @APIResponse(responseCode = "201", description = "Rendered and registered: a document, or for a table a BatchResult",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     public Response renderJson(@Valid @NotNull RenderRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                @Context UriInfo uri) {
         String fingerprint = service.fingerprint("json", request.templateId(), request.data(), request.settings());
@@ -102,13 +107,18 @@ public class RenderResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.Names.REGISTRAR)
-    @Operation(summary = "Render from uploaded files: docx + JSON/XML, text, CSV/xlsx, or PDF + XML",
-            description = "A table answers `{items, errors}`: one document per valid row, refused rows (formula cells, "
-                    + "field errors) listed by line; 422 when no row is valid. XML with a DOCTYPE is refused (422). "
-                    + "`signEmbeddedXml` signs the XML (XAdES enveloped) before it is embedded.")
+    @Operation(
+            summary = "Render a document: template + JSON data, or uploaded files (docx + JSON/XML, text, CSV/xlsx, PDF + XML)",
+            description = "JSON body: template + data, validated against the template's fields (400 lists every field error). "
+                    + "Multipart: see RenderUpload. Output is PDF/A-3, registered as a document whose QR code points at its public "
+                    + "verification page `/v/{id}`. With `seal` the document is sealed with the organisation's default key (needs "
+                    + "the SIGNER role); `signEmbeddedXml` XAdES-signs XML before it is embedded. A CSV/xlsx file answers "
+                    + "`{items, errors}`: one document per valid row, refused rows (formula cells, field errors) by line; 422 when "
+                    + "no row is valid. Engine refusals answer 422 with a `code` (MALFORMED_DOCX, XML_DTD_FORBIDDEN, ...), 415 for "
+                    + "an unsupported file type; nothing is registered then. An Idempotency-Key makes retries safe.")
+    @APIResponse(responseCode = "201", description = "Rendered and registered: a document, or for a table a BatchResult",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = RenderUpload.class)))
-    @APIResponse(responseCode = "201", description = "Rendered and registered: a document, or for tables a BatchResult",
-            content = @Content(schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     public Response renderMultipart(MultipartFormDataInput form, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                     @Context UriInfo uri) {
         Parts parts = new Parts(form);
