@@ -37,6 +37,10 @@ public interface LongnamConfig {
         /** Public verifications one client address may run per minute. */
         @WithDefault("30")
         int perMinute();
+
+        /** Views of the public verification page ({@code /v/{id}}) one client address may make per minute. */
+        @WithDefault("60")
+        int pagePerMinute();
     }
 
     interface Links {

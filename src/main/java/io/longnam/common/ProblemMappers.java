@@ -1,6 +1,7 @@
 package io.longnam.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.longnam.render.RenderInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,6 +44,24 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e, UriInfo uri) {
         return respond(ProblemException.invalid("the request body is not valid JSON for this operation: "
                 + e.getOriginalMessage(), List.of()).toProblem(path(uri)));
+    }
+
+    /**
+     * The render engine's input problems: field errors are a 400 listing every field, content the engine cannot use
+     * (malformed docx/XML/table, forbidden DTDs, formula cells, oversized images) a 422; {@code code} names which.
+     */
+    @ServerExceptionMapper
+    public Response render(RenderInputException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.fieldErrors().stream()
+                .map(f -> new Problem.FieldError(f.field(), f.message())).toList();
+        String slug = e.code().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        Map<String, Object> code = Map.of("code", e.code().name());
+        ProblemException p = switch (e.code()) {
+            case INVALID_FIELDS -> new ProblemException(400, "validation", "Invalid request", e.getMessage(), errors, code);
+            case UNKNOWN_TEMPLATE -> new ProblemException(404, "not-found", "Not found", e.getMessage(), errors, code);
+            default -> new ProblemException(422, slug, "Unprocessable content", e.getMessage(), errors, code);
+        };
+        return respond(p.toProblem(path(uri)));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -68,15 +68,27 @@ public class DocumentService {
 
     /** Registers bytes produced by another feature (renderers, imports) for the caller's organisation. */
     public Registration register(Caller caller, NewContent content, DocumentMetadata metadata, String idempotencyKey) {
+        return register(caller, content, metadata, idempotencyKey, null, null);
+    }
+
+    /**
+     * As {@link #register(Caller, NewContent, DocumentMetadata, String)}, for producers whose output depends on
+     * the document id (a rendered QR code points at it) or is not reproducible byte for byte: {@code presetId}
+     * (from {@link #newDocumentId()}) becomes the id, and {@code requestFingerprint}, when given, identifies the
+     * request for the Idempotency-Key instead of the produced bytes.
+     */
+    public Registration register(Caller caller, NewContent content, DocumentMetadata metadata, String idempotencyKey,
+                                 UUID presetId, String requestFingerprint) {
         DocumentMetadata meta = metadata == null ? DocumentMetadata.empty() : metadata;
         Instant now = clock.now();
         if (meta.expiresAt() != null && !meta.expiresAt().isAfter(now)) {
             throw ProblemException.invalid("expiresAt", "expiresAt must be in the future");
         }
         String sha256 = Hashes.sha256Hex(content.data());
-        UUID id = UUID.randomUUID();
+        UUID id = presetId != null ? presetId : UUID.randomUUID();
         if (idempotencyKey != null) {
-            UUID earlier = claimIdempotencyKey(caller.organizationId(), idempotencyKey, requestHash(sha256, content, meta), id, now);
+            String hash = requestFingerprint != null ? requestFingerprint : requestHash(sha256, content, meta);
+            UUID earlier = claimIdempotencyKey(caller.organizationId(), idempotencyKey, hash, id, now);
             if (earlier != null) {
                 return new Registration(get(caller, earlier), true);
             }
@@ -108,6 +120,32 @@ public class DocumentService {
                 d.id.toString(), Map.of("sha256", sha256, "inputFormat", d.inputFormat.name(),
                 "importChannel", d.importChannel.name(), "status", d.status.name())));
         return new Registration(view(d), false);
+    }
+
+    /** An id for a document about to be produced; pass it to {@link #register(Caller, NewContent, DocumentMetadata, String, UUID, String)}. */
+    public UUID newDocumentId() {
+        return UUID.randomUUID();
+    }
+
+    /**
+     * The document an earlier request with this Idempotency-Key created, when its fingerprint matches; 409 when the
+     * key was used for a different request; empty when the key is new. Lets costly producers skip their work on a retry.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<DocumentView> replay(Caller caller, String idempotencyKey, String requestFingerprint) {
+        if (idempotencyKey == null) {
+            return java.util.Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select request_hash, resource_id from idempotency_record where organization_id = ?1 and idem_key = ?2")
+                .setParameter(1, caller.organizationId()).setParameter(2, idempotencyKey).getResultList();
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (!requestFingerprint.equals(rows.get(0)[0])) {
+            throw ProblemException.conflict("idempotency-key-reused", "this Idempotency-Key was used for a different request");
+        }
+        return java.util.Optional.of(get(caller, (UUID) rows.get(0)[1]));
     }
 
     /**
@@ -159,6 +197,15 @@ public class DocumentService {
         FileContent content = content(d, null);
         requireTransition(d, intended);
         return new CurrentContent(d.organizationId, d.currentVersionId, content.data());
+    }
+
+    /** The current version's bytes for the public verification page (which has no caller); empty once erased. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<byte[]> currentBytes(Document d) {
+        if (d.deletedAt != null || d.currentVersionId == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(content(d, null).data());
     }
 
     public record CurrentContent(UUID organizationId, UUID versionId, byte[] data) {

@@ -128,6 +128,20 @@ public class LinkService {
         return content;
     }
 
+    /**
+     * Whether {@code token} is a usable link (not revoked, expired or used up) to {@code documentId}. Counts no
+     * download: the public verification page only shows what the link holder may see.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean grantsAccess(String token, UUID documentId) {
+        if (token == null || token.length() < 40 || token.length() > 64) {
+            return false;
+        }
+        DownloadLink l = DownloadLink.<DownloadLink>find("tokenHash", hash(token)).firstResult();
+        return l != null && l.documentId.equals(documentId) && l.revokedAt == null && l.expiresAt.isAfter(clock.now())
+                && (l.maxDownloads == null || l.downloadCount < l.maxDownloads);
+    }
+
     String urlFor(String token) {
         String base = config.publicBaseUrl();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/d/" + token;

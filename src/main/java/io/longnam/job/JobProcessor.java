@@ -1,5 +1,7 @@
 package io.longnam.job;
 
+import io.longnam.render.Renderer;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +45,8 @@ public class JobProcessor {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
+    @Inject
+    Renderer renderer;
     @Inject
     JobStore store;
     @Inject
@@ -95,9 +99,9 @@ public class JobProcessor {
         RenderResult rendered;
         try {
             values = json.readValue(item.input(), MAP);
-            TemplateDefinition template = Rendering.RENDERER.template(ctx.templateId());
+            TemplateDefinition template = renderer.template(ctx.templateId());
             values = listsFromText(template, values);
-            rendered = Rendering.RENDERER.render(ctx.templateId(), values, new RenderOptions(
+            rendered = renderer.render(ctx.templateId(), values, new RenderOptions(
                     new RenderOptions.Source(item.input().getBytes(StandardCharsets.UTF_8), "data.json", "application/json"),
                     template.name(), null, null));
         } catch (RenderInputException e) {
@@ -211,8 +215,8 @@ public class JobProcessor {
         return s.isEmpty() ? null : s.length() > 200 ? s.substring(0, 200) : s;
     }
 
-    private static String title(JobContext ctx, String ownerRef) {
-        String name = Rendering.RENDERER.template(ctx.templateId()).name();
+    private String title(JobContext ctx, String ownerRef) {
+        String name = renderer.template(ctx.templateId()).name();
         return ownerRef == null ? name : name + " " + ownerRef;
     }
 

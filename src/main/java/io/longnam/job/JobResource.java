@@ -1,5 +1,7 @@
 package io.longnam.job;
 
+import io.longnam.render.Renderer;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.common.Limits;
 import io.longnam.common.LongnamConfig;
@@ -53,6 +55,8 @@ public class JobResource {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    @Inject
+    Renderer renderer;
     @Inject
     JobService service;
     @Inject
@@ -125,7 +129,7 @@ public class JobResource {
                 blankToNull(location), blankToNull(ownerRefField), Params.instant(expiresAt, "expiresAt"),
                 labels == null || labels.isBlank() ? null
                         : Arrays.stream(labels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-        TableJobSource source = new TableJobSource(json, Rendering.RENDERER, read(file), format(file), templateId,
+        TableJobSource source = new TableJobSource(json, renderer, read(file), format(file), templateId,
                 options, config.maxItems());
         return accepted(service.submit(caller.get(), idempotencyKey, source), uri);
     }

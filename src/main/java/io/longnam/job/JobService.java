@@ -1,5 +1,7 @@
 package io.longnam.job;
 
+import io.longnam.render.Renderer;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +53,8 @@ public class JobService {
 
     private static final int INSERT_BATCH = 500;
 
+    @Inject
+    Renderer renderer;
     @Inject
     EntityManager em;
     @Inject
@@ -137,7 +141,7 @@ public class JobService {
             throw ProblemException.invalid("templateId", "templateId is required");
         }
         try {
-            Rendering.RENDERER.template(templateId);
+            renderer.template(templateId);
         } catch (RenderInputException e) {
             throw ProblemException.invalid("templateId", e.getMessage());
         }

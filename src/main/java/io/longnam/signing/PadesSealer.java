@@ -107,7 +107,12 @@ public class PadesSealer {
         }
     }
 
-    private static RuntimeException translate(RuntimeException e, SignatureLevel level) {
+    /** The configured TSA, failing loudly as for seals; null when none is configured. Shared with {@link XadesSigner}. */
+    TSPSource timestampSource() {
+        return tsp == null ? null : new FailingLoudlyTspSource(tsp, tsaUrl);
+    }
+
+    static RuntimeException translate(RuntimeException e, SignatureLevel level) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TsaUnavailableException tsa) {
                 return tsa;

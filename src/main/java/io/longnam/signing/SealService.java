@@ -35,6 +35,27 @@ public class SealService {
     SigningKeyService keys;
     @Inject
     PadesSealer sealer;
+    @Inject
+    XadesSigner xades;
+
+    /**
+     * Checks up front that the organisation can seal at the requested level (a default key, timestamping allowed),
+     * so a render that is to be sealed fails before it registers anything.
+     */
+    public SignatureLevel checkCanSeal(UUID organizationId, SignatureLevel requested) {
+        Organization org = Organization.findById(organizationId);
+        SignatureLevel level = levelFor(org, requested);
+        keys.sealKey(org.id, null);
+        return level;
+    }
+
+    /** Signs XML (enveloped XAdES) with the organisation's default seal key, at B-T when its seals are time-stamped. */
+    public byte[] signXml(UUID organizationId, byte[] xml, SignatureLevel requested) {
+        Organization org = Organization.findById(organizationId);
+        SignatureLevel level = levelFor(org, requested);
+        SealKey key = keys.sealKey(org.id, null);
+        return translating(() -> xades.sign(xml, key, level));
+    }
 
     public DocumentView seal(Caller caller, UUID documentId, SealCommand command) {
         SealCommand cmd = command == null ? new SealCommand(null, null, null, null, null) : command;
@@ -76,8 +97,12 @@ public class SealService {
     }
 
     private byte[] sign(byte[] pdf, SealKey key, SealRequest request) {
+        return translating(() -> sealer.seal(pdf, key, request));
+    }
+
+    private static byte[] translating(java.util.function.Supplier<byte[]> signing) {
         try {
-            return sealer.seal(pdf, key, request);
+            return signing.get();
         } catch (TsaUnavailableException e) {
             Log.warnf("seal failed, TSA: %s", e.getMessage());
             throw ProblemException.unavailable("tsa-unavailable",

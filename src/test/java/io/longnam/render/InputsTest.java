@@ -218,7 +218,7 @@ class InputsTest {
         assertThat(rows.get(1).errors()).extracting(FieldError::field).containsExactly("studentId", "studentName");
     }
 
-    private static byte[] docxTemplate() throws Exception {
+    static byte[] docxTemplate() throws Exception {
         XWPFDocument doc = new XWPFDocument();
         // Word always writes a styles part; the converter needs one.
         doc.createStyles().setStyles(org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles.Factory.parse(

@@ -1,0 +1,64 @@
+package io.longnam.render;
+
+import io.longnam.common.Problem;
+import io.longnam.document.DocumentDtos.DocumentView;
+import io.longnam.document.DocumentType;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+public final class RenderDtos {
+
+    static final String LEVEL_PATTERN = "(?i)B[-_](B|T|LT|LTA)";
+
+    private RenderDtos() {
+    }
+
+    /**
+     * A render from JSON data. {@code embedSource} (default true) attaches the data to the PDF/A-3; {@code seal}
+     * seals the result with the organisation's default key; {@code level} as for seals; {@code signEmbeddedXml}
+     * applies to XML data (multipart). The rest becomes the document's metadata.
+     */
+    public record RenderRequest(@NotBlank String templateId, Map<String, Object> data, Boolean embedSource, Boolean seal,
+                                @Pattern(regexp = LEVEL_PATTERN, message = "one of B-B, B-T, B-LT, B-LTA") String level,
+                                Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
+                                String title, DocumentType documentType, List<String> labels) {
+
+        public RenderSettings settings() {
+            return new RenderSettings(embedSource, seal, level, signEmbeddedXml, expiresAt, ownerRef, externalRef, title,
+                    documentType, labels);
+        }
+    }
+
+    /** The {@code options} part of a multipart render: everything of {@link RenderRequest} but the template and data. */
+    public record RenderSettings(Boolean embedSource, Boolean seal,
+                                 @Pattern(regexp = LEVEL_PATTERN, message = "one of B-B, B-T, B-LT, B-LTA") String level,
+                                 Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
+                                 String title, DocumentType documentType, List<String> labels) {
+
+        public static RenderSettings defaults() {
+            return new RenderSettings(null, null, null, null, null, null, null, null, null, null);
+        }
+
+        boolean embed() {
+            return embedSource == null || embedSource;
+        }
+
+        boolean sealed() {
+            return seal != null && seal;
+        }
+
+        boolean signXml() {
+            return signEmbeddedXml != null && signEmbeddedXml;
+        }
+    }
+
+    /** A table import: one document per valid row; refused rows are reported by their line in the file. */
+    public record BatchResult(List<DocumentView> items, List<RowError> errors) {
+    }
+
+    public record RowError(int line, String code, List<Problem.FieldError> errors) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.longnam.render;
+
+import io.longnam.common.LongnamConfig;
+import io.longnam.common.Page;
+import io.longnam.common.ProblemException;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import io.longnam.render.TemplateDtos.TemplateView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/templates")
+@Tag(name = "Templates")
+@SecurityRequirement(name = "apiKey")
+public class TemplateResource {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    @Inject
+    TemplateService service;
+    @Inject
+    CurrentCaller caller;
+    @Inject
+    LongnamConfig config;
+
+    @Schema(name = "TemplateUpload")
+    public static class TemplateUpload {
+        @Schema(type = SchemaType.STRING, format = "binary", required = true, description = "The docx with {{field}} placeholders")
+        public String file;
+        @Schema(required = true, description = "Template name; uploading the same name again makes a new version")
+        public String name;
+    }
+
+    @GET
+    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @Operation(summary = "List templates: the built-in PP1, PP2, LETTER and the docx templates of the caller's organisation and its ancestors")
+    public Page<TemplateView> list() {
+        return service.list(caller.get());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @Operation(summary = "Get a template with the fields it takes")
+    public TemplateView get(@PathParam("id") String id) {
+        return service.get(caller.get(), id);
+    }
+
+    @GET
+    @Path("{id}/file")
+    @Produces(DOCX)
+    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @Operation(summary = "Download an uploaded template's docx")
+    @APIResponse(responseCode = "200", description = "The docx", content = @Content(mediaType = DOCX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response file(@PathParam("id") String id) {
+        return Response.ok(service.file(caller.get(), id), DOCX)
+                .header("Content-Disposition", "attachment; filename=\"template-" + id.replaceAll("[^0-9a-zA-Z-]", "") + ".docx\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @Operation(summary = "Upload a docx template", description = "Fields are discovered from `{{field}}`, `{{list.field}}` (repeated table rows), "
+            + "`{{image:field}}` and `{{qr:field}}` placeholders; `{{qr}}` is the document's verification QR code. A docx that cannot be read answers 422.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TemplateView.class)))
+    public Response upload(@Schema(implementation = TemplateUpload.class) @RestForm("file") FileUpload file,
+                           @RestForm("name") String name, @Context UriInfo uri) {
+        if (file == null) {
+            throw ProblemException.invalid("file", "a multipart part named 'file' (the docx) is required");
+        }
+        if (file.size() > config.upload().maxBytes()) {
+            throw ProblemException.tooLarge(config.upload().maxBytes());
+        }
+        TemplateView t = service.upload(caller.get(), name, read(file));
+        return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build()).entity(t).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @Operation(summary = "Retire an uploaded template", description = "It stays listed (status RETIRED) and downloadable, but renders nothing new (409).")
+    public TemplateView retire(@PathParam("id") String id) {
+        return service.retire(caller.get(), id);
+    }
+
+    static byte[] read(FileUpload file) {
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

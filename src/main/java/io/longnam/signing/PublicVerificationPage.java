@@ -1,0 +1,65 @@
+package io.longnam.signing;
+
+import io.longnam.audit.RequestOrigin;
+import io.longnam.common.LongnamConfig;
+import io.longnam.common.RateLimiter;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The page a document's QR code opens: issuer, type, date, signature state and fingerprint, in Thai and English. */
+@Path("/v")
+@Tag(name = "Download links")
+@PermitAll
+public class PublicVerificationPage {
+
+    /** Self-contained page: no scripts, no external assets; the token in the URL must not leak through Referer. */
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
+
+    @Inject
+    PublicVerificationService service;
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    RequestOrigin origin;
+    @Inject
+    LongnamConfig config;
+    @Location("verify.html")
+    Template page;
+    @Location("verify-not-found.html")
+    Template notFound;
+
+    @GET
+    @Path("{documentId}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Public verification page of a document (no login; HTML)",
+            description = "Shows issuer, document type, issue date, signature status and SHA-256 fingerprint. Title and a "
+                    + "download button only with `t`, a working download-link token for this document; viewing counts no download.")
+    public Response view(@PathParam("documentId") String documentId, @QueryParam("t") String token) {
+        limiter.acquire("verification-page", String.valueOf(origin.clientIp()), config.verification().pagePerMinute());
+        return service.page(documentId, token)
+                .map(m -> html(200, page.data("d", m).render()))
+                .orElseGet(() -> html(404, notFound.instance().render()));
+    }
+
+    private static Response html(int status, String body) {
+        return Response.status(status).type("text/html; charset=UTF-8").entity(body)
+                .header("Content-Security-Policy", CSP)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Robots-Tag", "noindex")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
