@@ -57,6 +57,14 @@ public class PadesSealer {
     private final String tsaUrl;
     private final TSPSource tsp;
     private final SealAppearance appearance;
+    /**
+     * Levels without revocation data need nothing key-specific in the service, so one service per level is built
+     * once: building one per call looked up DSS's PDF backend through a ServiceLoader every time. DSS keeps no
+     * per-signature state in its services (its demo webapp runs them as singletons); all of that is in the
+     * parameters, which stay per call.
+     */
+    private final PAdESService basicService;
+    private final PAdESService timestampService;
 
     @Inject
     public PadesSealer(TsaConfig tsa) {
@@ -67,6 +75,13 @@ public class PadesSealer {
         this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
         this.tsp = tsaUrl == null ? null : tspSource(tsaUrl, tsa);
         this.appearance = new SealAppearance(sealFont);
+        this.basicService = new PAdESService(new CommonCertificateVerifier());
+        if (tsp != null) {
+            this.timestampService = new PAdESService(new CommonCertificateVerifier());
+            this.timestampService.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+        } else {
+            this.timestampService = null;
+        }
     }
 
     private static TSPSource tspSource(String url, TsaConfig config) {
@@ -90,10 +105,7 @@ public class PadesSealer {
         if (level.needsTimestamp() && tsp == null) {
             throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
         }
-        PAdESService service = new PAdESService(certificateVerifier(key, level));
-        if (level.needsTimestamp()) {
-            service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
-        }
+        PAdESService service = service(key, level);
         PAdESSignatureParameters parameters = parameters(key, request);
         DSSDocument document = new InMemoryDocument(pdf);
         try {
@@ -114,6 +126,15 @@ public class PadesSealer {
         }
     }
 
+    private PAdESService service(SealKey key, SignatureLevel level) {
+        if (!level.needsRevocationData()) {
+            return level.needsTimestamp() ? timestampService : basicService;
+        }
+        PAdESService service = new PAdESService(certificateVerifier(key, level));
+        service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+        return service;
+    }
+
     private static RuntimeException translate(RuntimeException e, SignatureLevel level) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TsaUnavailableException tsa) {
@@ -129,6 +150,7 @@ public class PadesSealer {
         return new SealingException("sealing at " + level + " failed: " + e.getMessage(), e);
     }
 
+    /** For B-LT/B-LTA: online revocation sources, with the key's own root as the anchor they collect data for. */
     private static CommonCertificateVerifier certificateVerifier(SealKey key, SignatureLevel level) {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         if (level.needsRevocationData()) {
