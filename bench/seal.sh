@@ -41,5 +41,8 @@ echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$JFR_FILE" ] && [ -f "$JFR_FILE" ]; then
   echo "--- JFR hot methods (top frames), software provider at 2 x cores: $JFR_FILE"
-  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$JFR_FILE" 2>/dev/null | head -40 || true
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$JFR_FILE" 2>/dev/null | head -30 || true
+  echo "--- inclusive CPU shares of the seal path"
+  "$JAVA_HOME/bin/jfr" print --stack-depth 300 --events jdk.ExecutionSample "$JFR_FILE" \
+    | python3 bench/jfr-inclusive.py 'longnam|esig\.dss\.(pades|pdf|cms|signature)|oddModPow|ServiceLoader\.load|SessionImpl\.(flush|find)|commit\(' 45
 fi
