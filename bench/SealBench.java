@@ -55,7 +55,7 @@ public class SealBench {
         for (String provider : providers) {
             String keyId = enrol(org, key, provider, caDir);
             // JIT warm-up of the whole path (registration and seal) with this key, not timed.
-            sealAll(key, keyId, register(key, Math.min(300, n), 2 * CORES), 2 * CORES);
+            sealAll(key, keyId, register(key, Math.max(300, n), 2 * CORES), 2 * CORES);
             for (int c : concurrencies) {
                 Queue<String> docs = register(key, n, 2 * CORES);
                 boolean profile = jfr != null && provider.equals("software") && c == 2 * CORES;

@@ -16,6 +16,7 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
@@ -59,9 +60,8 @@ public class PadesSealer {
     private final SealAppearance appearance;
     /**
      * Levels without revocation data need nothing key-specific in the service, so one service per level is built
-     * once: building one per call looked up DSS's PDF backend through a ServiceLoader every time. DSS keeps no
-     * per-signature state in its services (its demo webapp runs them as singletons); all of that is in the
-     * parameters, which stay per call.
+     * once. DSS keeps no per-signature state in its services (its demo webapp runs them as singletons); all of
+     * that is in the parameters, which stay per call.
      */
     private final PAdESService basicService;
     private final PAdESService timestampService;
@@ -75,9 +75,9 @@ public class PadesSealer {
         this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
         this.tsp = tsaUrl == null ? null : tspSource(tsaUrl, tsa);
         this.appearance = new SealAppearance(sealFont);
-        this.basicService = new PAdESService(new CommonCertificateVerifier());
+        this.basicService = newService(new CommonCertificateVerifier());
         if (tsp != null) {
-            this.timestampService = new PAdESService(new CommonCertificateVerifier());
+            this.timestampService = newService(new CommonCertificateVerifier());
             this.timestampService.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
         } else {
             this.timestampService = null;
@@ -126,11 +126,21 @@ public class PadesSealer {
         }
     }
 
+    /**
+     * The PDFBox backend is named rather than left to DSS's default factory, which runs a ServiceLoader lookup on
+     * every signature; it is the implementation that lookup finds first (dss-pades-pdfbox's service file).
+     */
+    private static PAdESService newService(CommonCertificateVerifier verifier) {
+        PAdESService service = new PAdESService(verifier);
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        return service;
+    }
+
     private PAdESService service(SealKey key, SignatureLevel level) {
         if (!level.needsRevocationData()) {
             return level.needsTimestamp() ? timestampService : basicService;
         }
-        PAdESService service = new PAdESService(certificateVerifier(key, level));
+        PAdESService service = newService(certificateVerifier(key, level));
         service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
         return service;
     }
