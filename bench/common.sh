@@ -13,6 +13,8 @@ runuser -u postgres -- psql -qAt -c "drop database if exists $BENCH_DB" >/dev/nu
 ensure_postgres "$BENCH_DB"
 BENCH_APP="${BENCH_APP:-target/quarkus-app}"
 [ -f "$BENCH_APP/quarkus-run.jar" ] && [ -z "${REBUILD:-}" ] || ./mvnw -B -ntp -q package -DskipTests
+# The software key provider refuses to start without a master key outside dev/test; a throwaway one per run.
+export LONGNAM_KMS_SOFTWARE_MASTER_KEY="${LONGNAM_KMS_SOFTWARE_MASTER_KEY:-$(head -c 32 /dev/urandom | base64)}"
 ADMIN_KEY="ln_benchadm_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 43)"
 BASE_URL="http://127.0.0.1:$BENCH_PORT"
 LONGNAM_BOOTSTRAP_API_KEY="$ADMIN_KEY" QUARKUS_HTTP_PORT="$BENCH_PORT" \
