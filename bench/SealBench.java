@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * PAdES B-B seals of one-page PDFs through the API, per key provider and client concurrency, against the raw
  * RSA-2048 ceiling measured in the same run (run by bench/seal.sh).
  *
- * <p>Args: baseUrl adminKey caDir sealsPerRun providers(comma) [jfrFile servicePid]. With jfrFile, the timed
- * software run at the highest concurrency is recorded with JFR (settings=profile) in the service.
+ * <p>Args: baseUrl adminKey caDir sealsPerRun providers(comma) [servicePid [jfrFile]]. With the service's pid, the
+ * service's CPU time per seal is printed too: it depends far less than seals/s on what else the machine runs.
+ * With jfrFile, the timed software run at the highest concurrency is recorded with JFR (settings=profile).
  */
 public class SealBench {
 
@@ -40,8 +41,8 @@ public class SealBench {
         Path caDir = Path.of(args[2]);
         int n = Integer.parseInt(args[3]);
         String[] providers = args[4].split(",");
-        String jfr = args.length > 5 ? args[5] : null;
-        String servicePid = args.length > 6 ? args[6] : null;
+        String servicePid = args.length > 5 ? args[5] : null;
+        String jfr = args.length > 6 ? args[6] : null;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newCachedThreadPool()).build();
 
@@ -63,14 +64,16 @@ public class SealBench {
                     jcmd(servicePid, "JFR.start", "name=seal", "settings=profile", "filename=" + jfr);
                 }
                 String load0 = load();
+                double cpu0 = cpuSeconds(servicePid);
                 double seconds = sealAll(key, keyId, docs, c);
+                double cpuMs = (cpuSeconds(servicePid) - cpu0) * 1000 / n;
                 if (profile) {
                     jcmd(servicePid, "JFR.stop", "name=seal");
                 }
                 double rate = n / seconds;
                 results.add(provider + " " + c);
-                System.out.printf("seal %-8s C=%-2d %5d B-B seals in %6.2f s: %7.1f seals/s (%.2f ms/seal per client)  load %s -> %s%s%n",
-                        provider, c, n, seconds, rate, seconds * 1000 * c / n, load0, load(), profile ? "  [JFR]" : "");
+                System.out.printf("seal %-8s C=%-2d %5d B-B seals in %6.2f s: %7.1f seals/s (%.2f ms/seal per client, service CPU %.2f ms/seal)  load %s -> %s%s%n",
+                        provider, c, n, seconds, rate, seconds * 1000 * c / n, cpuMs, load0, load(), profile ? "  [JFR]" : "");
                 results.set(results.size() - 1, provider + "|" + c + "|" + rate);
             }
         }
@@ -227,6 +230,16 @@ public class SealBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }
+    }
+
+    /** utime + stime of a process (all its threads), in seconds; NaN without a pid. */
+    static double cpuSeconds(String pid) throws Exception {
+        if (pid == null) {
+            return Double.NaN;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15; USER_HZ = 100
     }
 
     static String load() throws Exception {

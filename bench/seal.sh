@@ -37,7 +37,7 @@ if [ -n "${PROFILE:-}" ]; then JFR_FILE="$PWD/target/seal.jfr"; rm -f "$JFR_FILE
 . bench/common.sh
 echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA_HOME/bin/java" bench/SealBench.java "$BASE_URL" "$ADMIN_KEY" "$CA_DIR" "$N" "$PROVIDERS" \
-  ${JFR_FILE:+"$JFR_FILE" "$SERVICE_PID"}
+  "$SERVICE_PID" ${JFR_FILE:+"$JFR_FILE"}
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$JFR_FILE" ] && [ -f "$JFR_FILE" ]; then
   echo "--- JFR hot methods (top frames), software provider at 2 x cores: $JFR_FILE"
