@@ -116,10 +116,13 @@ public class DocumentService {
         DocumentVersion v = storeVersion(d, content.kind(), content.data(), sha256, content.contentType(), caller.actor());
         d.persist();
         v.persist();
+        // The view is read (and the rows flushed) before the audit event: recording it takes the organisation's
+        // audit lock until commit, so work done after it makes every other writer of the organisation wait longer.
+        DocumentView view = view(d);
         events.fire(new DomainEvent(org.id, caller.actor(), "document.registered", "document",
                 d.id.toString(), Map.of("sha256", sha256, "inputFormat", d.inputFormat.name(),
                 "importChannel", d.importChannel.name(), "status", d.status.name())));
-        return new Registration(view(d), false);
+        return new Registration(view, false);
     }
 
     /** An id for a document about to be produced; pass it to {@link #register(Caller, NewContent, DocumentMetadata, String, UUID, String)}. */
@@ -174,9 +177,10 @@ public class DocumentService {
         all.put("to", next.name());
         all.put("sha256", sha256);
         all.put("versionSeq", v.seq);
+        DocumentView view = view(d); // before the audit event, which holds the organisation's audit lock until commit
         events.fire(new DomainEvent(d.organizationId, caller.actor(), "document." + next.name().toLowerCase(),
                 "document", d.id.toString(), all));
-        return view(d);
+        return view;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

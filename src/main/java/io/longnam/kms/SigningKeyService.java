@@ -17,10 +17,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
 
 /** Key enrolment: generate in a provider → CSR → issued chain → active (TOR 2.1.1, 6.5, 6.6). */
@@ -164,7 +166,30 @@ public class SigningKeyService {
         if (k.status != SigningKey.Status.ACTIVE) {
             throw ProblemException.conflict("key-not-active", "signing key " + k.id + " is " + k.status);
         }
-        return new SealKey(provider(k.provider), k.providerKeyRef, k.algorithm, CertificateChains.parse(k.certificateChainPem));
+        return new SealKey(provider(k.provider), k.providerKeyRef, k.algorithm, chainOf(k));
+    }
+
+    private record ParsedChain(Instant updatedAt, String pem, List<X509Certificate> chain) {
+    }
+
+    /**
+     * Parsed chains of active keys, so a seal does not re-parse the PEM. Keyed by key id and checked against the
+     * row's updatedAt and PEM, which every change of the chain also changes; the key row itself (status) is still
+     * read on every seal.
+     */
+    private final Map<UUID, ParsedChain> chains = new ConcurrentHashMap<>();
+
+    private List<X509Certificate> chainOf(SigningKey k) {
+        ParsedChain cached = chains.get(k.id);
+        if (cached != null && cached.updatedAt().equals(k.updatedAt) && cached.pem().equals(k.certificateChainPem)) {
+            return cached.chain();
+        }
+        List<X509Certificate> chain = List.copyOf(CertificateChains.parse(k.certificateChainPem));
+        if (chains.size() >= 1024) {
+            chains.clear();
+        }
+        chains.put(k.id, new ParsedChain(k.updatedAt, k.certificateChainPem, chain));
+        return chain;
     }
 
     /** CA certificates an organisation enrolled with its keys: trusted when verifying that organisation's documents. */

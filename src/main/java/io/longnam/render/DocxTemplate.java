@@ -62,15 +62,34 @@ public final class DocxTemplate {
         }
     }
 
+    /**
+     * The merge step alone: the docx with its placeholders filled and list rows repeated, as a docx. The same
+     * document {@link #render} converts; used to hand identical input to other converters (benchmarks).
+     */
+    public static byte[] mergedDocx(byte[] docx, Map<String, ?> data, String qrUrl) {
+        try (XWPFDocument doc = open(docx)) {
+            merge(doc, data, qrUrl);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static void merge(XWPFDocument doc, Map<String, ?> data, String qrUrl) {
+        Map<String, Object> values = FieldValidator.validate(fields(doc), data);
+        for (XWPFTable table : allTables(doc)) {
+            repeatRows(table, values, qrUrl);
+        }
+        for (XWPFParagraph p : allParagraphs(doc)) {
+            merge(p, values, "", qrUrl);
+        }
+    }
+
     static byte[] render(byte[] docx, Map<String, ?> data, String qrUrl) {
         try (XWPFDocument doc = open(docx)) {
-            Map<String, Object> values = FieldValidator.validate(fields(doc), data);
-            for (XWPFTable table : allTables(doc)) {
-                repeatRows(table, values, qrUrl);
-            }
-            for (XWPFParagraph p : allParagraphs(doc)) {
-                merge(p, values, "", qrUrl);
-            }
+            merge(doc, data, qrUrl);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PdfConverter.getInstance().convert(doc, out, PdfOptions.create().fontProvider(DocxTemplate::font));
             return out.toByteArray();

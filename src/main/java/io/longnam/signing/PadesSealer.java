@@ -16,6 +16,7 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
@@ -54,12 +55,26 @@ public class PadesSealer {
     private final String tsaUrl;
     private final TSPSource tsp;
     private final SealAppearance appearance;
+    /**
+     * Levels without revocation data need nothing key-specific in the service, so one service per level is built
+     * once. DSS keeps no per-signature state in its services (its demo webapp runs them as singletons); all of
+     * that is in the parameters, which stay per call.
+     */
+    private final PAdESService basicService;
+    private final PAdESService timestampService;
 
     @Inject
     public PadesSealer(TsaConfig tsa) {
         this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
         this.tsp = tsaUrl == null ? null : tspSource(tsaUrl, tsa);
         this.appearance = new SealAppearance();
+        this.basicService = newService(new CommonCertificateVerifier());
+        if (tsp != null) {
+            this.timestampService = newService(new CommonCertificateVerifier());
+            this.timestampService.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+        } else {
+            this.timestampService = null;
+        }
     }
 
     private static TSPSource tspSource(String url, TsaConfig config) {
@@ -83,10 +98,7 @@ public class PadesSealer {
         if (level.needsTimestamp() && tsp == null) {
             throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
         }
-        PAdESService service = new PAdESService(certificateVerifier(key, level));
-        if (level.needsTimestamp()) {
-            service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
-        }
+        PAdESService service = service(key, level);
         PAdESSignatureParameters parameters = parameters(key, request);
         DSSDocument document = new InMemoryDocument(pdf);
         try {
@@ -112,6 +124,25 @@ public class PadesSealer {
         return tsp == null ? null : new FailingLoudlyTspSource(tsp, tsaUrl);
     }
 
+    /**
+     * The PDFBox backend is named rather than left to DSS's default factory, which runs a ServiceLoader lookup on
+     * every signature; it is the implementation that lookup finds first (dss-pades-pdfbox's service file).
+     */
+    private static PAdESService newService(CommonCertificateVerifier verifier) {
+        PAdESService service = new PAdESService(verifier);
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        return service;
+    }
+
+    private PAdESService service(SealKey key, SignatureLevel level) {
+        if (!level.needsRevocationData()) {
+            return level.needsTimestamp() ? timestampService : basicService;
+        }
+        PAdESService service = newService(certificateVerifier(key, level));
+        service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+        return service;
+    }
+
     static RuntimeException translate(RuntimeException e, SignatureLevel level) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TsaUnavailableException tsa) {
@@ -127,6 +158,7 @@ public class PadesSealer {
         return new SealingException("sealing at " + level + " failed: " + e.getMessage(), e);
     }
 
+    /** For B-LT/B-LTA: online revocation sources, with the key's own root as the anchor they collect data for. */
     private static CommonCertificateVerifier certificateVerifier(SealKey key, SignatureLevel level) {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         if (level.needsRevocationData()) {

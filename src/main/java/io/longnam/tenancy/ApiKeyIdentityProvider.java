@@ -21,6 +21,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Inject
     ApiKeyService keys;
+    @Inject
+    ApiKeyCache cache;
+    @Inject
+    io.longnam.common.Clock clock;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -29,12 +33,23 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> lookup(request.getToken().getToken()));
+        String presented = request.getToken().getToken();
+        byte[] hash = ApiKeyService.hash(presented);
+        SecurityIdentity cached = cache.get(hash, clock.now());
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return context.runBlocking(() -> {
+            long started = System.nanoTime();
+            ApiKeyCache.Entry loaded = lookup(presented, started);
+            cache.put(hash, loaded);
+            return loaded.identity();
+        });
     }
 
     @ActivateRequestContext
     @Transactional
-    SecurityIdentity lookup(String presented) {
+    ApiKeyCache.Entry lookup(String presented, long started) {
         ApiKey key = keys.authenticate(presented).orElseThrow(AuthenticationFailedException::new);
         Organization org = Organization.findById(key.organizationId);
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
@@ -42,6 +57,6 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                 .addAttribute(Caller.ORG_ID_ATTRIBUTE, org.id)
                 .addAttribute(Caller.ORG_PATH_ATTRIBUTE, org.path);
         Role.expand(key.roleSet()).forEach(r -> identity.addRole(r.name()));
-        return identity.build();
+        return new ApiKeyCache.Entry(identity.build(), key.id, key.expiresAt, started);
     }
 }

@@ -43,6 +43,8 @@ public class ApiKeyService {
     Clock clock;
     @Inject
     Event<DomainEvent> events;
+    @Inject
+    ApiKeyCache cache;
 
     public IssuedApiKey create(Caller caller, UUID orgId, CreateApiKey request) {
         Organization org = organizations.visible(caller, orgId);
@@ -83,6 +85,7 @@ public class ApiKeyService {
         ApiKey k = owned(caller, orgId, keyId);
         if (k.revokedAt == null) {
             k.revokedAt = clock.now();
+            cache.invalidate(k.id);
             events.fire(new DomainEvent(k.organizationId, caller.actor(), "api-key.revoked", "api-key",
                     k.id.toString(), Map.of("prefix", k.prefix)));
         }
@@ -101,6 +104,7 @@ public class ApiKeyService {
         Instant oldEnds = clock.now().plus(overlap);
         if (old.expiresAt == null || old.expiresAt.isAfter(oldEnds)) {
             old.expiresAt = oldEnds;
+            cache.invalidate(old.id);
         }
         return issue(old.organizationId, old.name, old.roleSet(), null, old.id, caller.actor(), newSecret());
     }

@@ -1,0 +1,285 @@
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PAdES B-B seals of one-page PDFs through the API, per key provider and client concurrency, against the raw
+ * RSA-2048 ceiling measured in the same run (run by bench/seal.sh).
+ *
+ * <p>Args: baseUrl adminKey caDir sealsPerRun providers(comma) [servicePid [jfrFile]]. With the service's pid, the
+ * service's CPU time per seal is printed too: it depends far less than seals/s on what else the machine runs.
+ * With jfrFile, the timed software run at the highest concurrency is recorded with JFR (settings=profile).
+ */
+public class SealBench {
+
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    static HttpClient http;
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        String adminKey = args[1];
+        Path caDir = Path.of(args[2]);
+        int n = Integer.parseInt(args[3]);
+        String[] providers = args[4].split(",");
+        String servicePid = args.length > 5 ? args[5] : null;
+        String jfr = args.length > 6 ? args[6] : null;
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newCachedThreadPool()).build();
+
+        String org = field(send("POST", "/api/v1/organizations", adminKey,
+                "{\"name\":\"Bench school\",\"code\":\"seal-" + System.nanoTime() + "\"}", 201), "id");
+        String key = field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+                "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
+
+        int[] concurrencies = {1, 2 * CORES};
+        List<String> results = new ArrayList<>();
+        for (String provider : providers) {
+            String keyId = enrol(org, key, provider, caDir);
+            // JIT warm-up of the whole path (registration and seal) with this key, not timed.
+            sealAll(key, keyId, register(key, Math.max(300, n), 2 * CORES), 2 * CORES);
+            for (int c : concurrencies) {
+                Queue<String> docs = register(key, n, 2 * CORES);
+                boolean profile = jfr != null && provider.equals("software") && c == 2 * CORES;
+                if (profile) {
+                    jcmd(servicePid, "JFR.start", "name=seal", "settings=profile", "filename=" + jfr);
+                }
+                String load0 = load();
+                double cpu0 = cpuSeconds(servicePid);
+                double seconds = sealAll(key, keyId, docs, c);
+                double cpuMs = (cpuSeconds(servicePid) - cpu0) * 1000 / n;
+                if (profile) {
+                    jcmd(servicePid, "JFR.stop", "name=seal");
+                }
+                double rate = n / seconds;
+                results.add(provider + " " + c);
+                System.out.printf("seal %-8s C=%-2d %5d B-B seals in %6.2f s: %7.1f seals/s (%.2f ms/seal per client, service CPU %.2f ms/seal)  load %s -> %s%s%n",
+                        provider, c, n, seconds, rate, seconds * 1000 * c / n, cpuMs, load0, load(), profile ? "  [JFR]" : "");
+                results.set(results.size() - 1, provider + "|" + c + "|" + rate);
+            }
+        }
+
+        String load0 = load();
+        double ceiling = rsaCeiling(CORES, 5);
+        System.out.printf("ceiling: raw JDK RSA-2048 SHA256withRSA on %d threads (%d cores), 5 s: %.0f signatures/s  load %s -> %s%n",
+                CORES, CORES, ceiling, load0, load());
+        for (String r : results) {
+            String[] p = r.split("\\|");
+            System.out.printf("ratio %-8s C=%-2s %7.1f seals/s = %.3f of the RSA ceiling%n", p[0], p[1],
+                    Double.parseDouble(p[2]), Double.parseDouble(p[2]) / ceiling);
+        }
+    }
+
+    /** Enrols an RSA-2048 key in the provider, has the bench CA issue its certificate and attaches the chain. */
+    static String enrol(String org, String key, String provider, Path caDir) throws Exception {
+        String body = send("POST", "/api/v1/organizations/" + org + "/signing-keys", key,
+                "{\"alias\":\"bench-" + provider + "\",\"algorithm\":\"RSA_2048\",\"provider\":\"" + provider
+                        + "\",\"subject\":\"CN=Bench Seal,O=Bench School,C=TH\"}", 201);
+        String keyId = field(body, "id");
+        Path csr = caDir.resolve(provider + ".csr");
+        Path crt = caDir.resolve(provider + ".pem");
+        Files.writeString(csr, unescape(field(body, "csr")));
+        run("openssl", "x509", "-req", "-in", csr.toString(), "-CA", caDir.resolve("ca.pem").toString(),
+                "-CAkey", caDir.resolve("ca.key").toString(), "-CAcreateserial", "-days", "30", "-sha256",
+                "-extfile", caDir.resolve("leaf.ext").toString(), "-out", crt.toString());
+        String chain = Files.readString(crt) + Files.readString(caDir.resolve("ca.pem"));
+        send("PUT", "/api/v1/organizations/" + org + "/signing-keys/" + keyId + "/certificate", key,
+                "{\"certificateChain\":\"" + chain.replace("\n", "\\n") + "\"}", 200);
+        return keyId;
+    }
+
+    /** Registers n one-page PDFs with c client threads; answers their ids. */
+    static Queue<String> register(String key, int n, int c) throws Exception {
+        Queue<String> ids = new ConcurrentLinkedQueue<>();
+        AtomicLong next = new AtomicLong();
+        parallel(c, () -> {
+            while (next.getAndIncrement() < n) {
+                ids.add(field(upload(key, onePagePdf("Transcript " + UUID.randomUUID())), "id"));
+            }
+        });
+        return ids;
+    }
+
+    /** Seals every document in the queue with c client threads; answers the elapsed seconds. */
+    static double sealAll(String key, String keyId, Queue<String> docs, int c) throws Exception {
+        String json = "{\"level\":\"B-B\",\"keyId\":\"" + keyId + "\"}";
+        long start = System.nanoTime();
+        parallel(c, () -> {
+            String id;
+            while ((id = docs.poll()) != null) {
+                String body = send("POST", "/api/v1/documents/" + id + "/seal", key, json, 200);
+                if (!body.contains("\"SEALED\"")) {
+                    throw new IllegalStateException("not sealed: " + body);
+                }
+            }
+        });
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    static void parallel(int threads, Work work) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    work.run();
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+    }
+
+    /** RSA-2048 SHA256withRSA signatures/s over 32-byte messages on {@code threads} threads, after a warm-up. */
+    static double rsaCeiling(int threads, int seconds) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair pair = g.generateKeyPair();
+        AtomicLong count = new AtomicLong();
+        long[] window = new long[2];
+        Work signer = () -> {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            byte[] data = new byte[32];
+            long warmEnd = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < warmEnd) {
+                s.initSign(pair.getPrivate());
+                s.update(data);
+                data[0] ^= s.sign()[0];
+            }
+            synchronized (window) {
+                if (window[0] == 0) {
+                    window[0] = System.nanoTime();
+                    window[1] = window[0] + seconds * 1_000_000_000L;
+                }
+            }
+            long local = 0;
+            while (System.nanoTime() < window[1]) {
+                s.initSign(pair.getPrivate());
+                s.update(data);
+                data[0] ^= s.sign()[0];
+                local++;
+            }
+            count.addAndGet(local);
+        };
+        parallel(threads, signer);
+        return count.get() / (double) seconds;
+    }
+
+    static String upload(String key, byte[] pdf) throws Exception {
+        String boundary = "----bench" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(pdf);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"documentType\":\"PP1\",\"ownerRef\":\"S1\"}\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("upload failed: " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String send(String method, String path, String key, String json, int expected) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static void jcmd(String pid, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+        cmd.addAll(List.of(command));
+        run(cmd.toArray(String[]::new));
+    }
+
+    static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    /** utime + stime of a process (all its threads), in seconds; NaN without a pid. */
+    static double cpuSeconds(String pid) throws Exception {
+        if (pid == null) {
+            return Double.NaN;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15; USER_HZ = 100
+    }
+
+    static String load() throws Exception {
+        String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return l[0];
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(name + " missing in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String unescape(String s) {
+        return s.replace("\\n", "\n").replace("\\r", "\r").replace("\\/", "/");
+    }
+
+    /** A minimal, valid one-page PDF with a correct cross-reference table (as in RegisterBench). */
+    static byte[] onePagePdf(String text) {
+        String content = "BT /F1 14 Tf 72 720 Td (" + text + ") Tj ET";
+        String[] objects = {
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int off : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", off));
+        }
+        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
