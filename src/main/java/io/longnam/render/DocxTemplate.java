@@ -10,8 +10,10 @@ import fr.opensagres.poi.xwpf.converter.core.XWPFConverterException;
 import fr.opensagres.poi.xwpf.converter.pdf.PdfConverter;
 import fr.opensagres.poi.xwpf.converter.pdf.PdfOptions;
 import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.BodyType;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
@@ -81,11 +83,42 @@ public final class DocxTemplate {
         Map<String, Object> values = FieldValidator.validate(fields(doc), data);
         for (XWPFTable table : allTables(doc)) {
             repeatRows(table, values, qrUrl);
+            wordCellMargins(table);
         }
         for (XWPFParagraph p : allParagraphs(doc)) {
             merge(p, values, "", qrUrl);
+            roomForThaiMarks(p);
         }
     }
+
+    /**
+     * Word gives Thai text room for marks above and below the line; the PDF converter does not by itself. With no
+     * line spacing set it packs lines at 1 em, so tone marks touched the line above; an explicit single spacing
+     * restores Word's line height.
+     */
+    private static void roomForThaiMarks(XWPFParagraph p) {
+        if (p.getSpacingBetween() <= 0) {
+            p.setSpacingBetween(1.0, LineSpacingRule.AUTO);
+        }
+        // Depending on the document's styles the converter sizes rows from the paragraph, not the cell margins.
+        if (p.getPartType() == BodyType.TABLECELL && p.getSpacingAfter() < THAI_BELOW_MARK_TWIPS) {
+            p.setSpacingAfter(THAI_BELOW_MARK_TWIPS);
+        }
+    }
+
+    /**
+     * Word's default side margins for cells, which the converter otherwise leaves at zero, and a bottom margin:
+     * the converter sets a cell's last baseline on its bottom edge, so below-vowels (ุ ู) and the tails of ญ ฐ
+     * crossed the row border (Word's row height includes them).
+     */
+    private static void wordCellMargins(XWPFTable table) {
+        if (table.getCTTbl().getTblPr() == null || !table.getCTTbl().getTblPr().isSetTblCellMar()) {
+            table.setCellMargins(0, WORD_SIDE_MARGIN_TWIPS, THAI_BELOW_MARK_TWIPS, WORD_SIDE_MARGIN_TWIPS);
+        }
+    }
+
+    private static final int WORD_SIDE_MARGIN_TWIPS = 108;
+    private static final int THAI_BELOW_MARK_TWIPS = 100;
 
     static byte[] render(byte[] docx, Map<String, ?> data, String qrUrl) {
         try (XWPFDocument doc = open(docx)) {
