@@ -13,6 +13,12 @@ public interface BuiltInTemplate {
         return List.of();
     }
 
+    /** The check ปพ.1 and ปพ.2 share: the student's national id carries a valid checksum. */
+    static List<FieldError> nationalIdChecksum(Values values) {
+        return ThaiText.isValidNationalId(values.text("nationalId")) ? List.of()
+                : List.of(new FieldError("nationalId", "not a valid Thai national id (13 digits with checksum)"));
+    }
+
     /**
      * Lays out the document as a plain PDF (PDF/A structure is added afterwards).
      *

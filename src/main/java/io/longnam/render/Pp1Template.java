@@ -79,8 +79,7 @@ public final class Pp1Template implements BuiltInTemplate {
 
     @Override
     public List<FieldError> check(Values v) {
-        return ThaiText.isValidNationalId(v.text("nationalId")) ? List.of()
-                : List.of(new FieldError("nationalId", "not a valid Thai national id (13 digits with checksum)"));
+        return BuiltInTemplate.nationalIdChecksum(v);
     }
 
     @Override

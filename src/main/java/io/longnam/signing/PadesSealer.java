@@ -5,12 +5,9 @@ import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.ImageScaling;
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.TimestampBinary;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
@@ -30,13 +27,11 @@ import io.longnam.kms.KmsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Date;
-import java.util.List;
 
 /**
  * Seals PDFs as PAdES signatures (sub-filter ETSI.CAdES.detached) with EU DSS on its PDFBox backend.
@@ -102,14 +97,7 @@ public class PadesSealer {
         PAdESSignatureParameters parameters = parameters(key, request);
         DSSDocument document = new InMemoryDocument(pdf);
         try {
-            ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-            byte[] signature = key.provider().sign(key.keyRef(), key.algorithm(), toBeSigned.getBytes());
-            SignatureValue value = new SignatureValue(SignatureAlgorithm.getAlgorithm(
-                    key.algorithm().encryptionAlgorithm(), key.algorithm().digestAlgorithm()), signature);
-            DSSDocument signed = service.signDocument(document, parameters, value);
-            try (InputStream in = signed.openStream()) {
-                return in.readAllBytes();
-            }
+            return ProviderSigning.sign(service, document, parameters, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (KmsException | SealingException e) {

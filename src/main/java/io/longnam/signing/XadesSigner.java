@@ -1,12 +1,9 @@
 package io.longnam.signing;
 
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
@@ -15,7 +12,6 @@ import io.longnam.kms.KmsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Date;
 
@@ -58,14 +54,7 @@ public class XadesSigner {
         p.bLevel().setSigningDate(new Date());
         DSSDocument document = new InMemoryDocument(xml, "data.xml", MimeTypeEnum.XML);
         try {
-            ToBeSigned toBeSigned = service.getDataToSign(document, p);
-            byte[] signature = key.provider().sign(key.keyRef(), key.algorithm(), toBeSigned.getBytes());
-            SignatureValue value = new SignatureValue(SignatureAlgorithm.getAlgorithm(
-                    key.algorithm().encryptionAlgorithm(), key.algorithm().digestAlgorithm()), signature);
-            DSSDocument signed = service.signDocument(document, p, value);
-            try (InputStream in = signed.openStream()) {
-                return in.readAllBytes();
-            }
+            return ProviderSigning.sign(service, document, p, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (KmsException | SealingException e) {
