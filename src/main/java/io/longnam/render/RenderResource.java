@@ -82,19 +82,23 @@ public class RenderResource {
         public String options;
     }
 
+    // One operation in the contract, served by a JSON and a multipart method: both carry the same text.
+    private static final String SUMMARY =
+            "Render a document: template + JSON data, or uploaded files (docx + JSON/XML, text, CSV/xlsx, PDF + XML)";
+    private static final String DESCRIPTION = "JSON body: template + data, validated against the template's fields (400 lists every field error). "
+            + "Multipart: see RenderUpload. Output is PDF/A-3, registered as a document whose QR code points at its public "
+            + "verification page `/v/{id}`. With `seal` the document is sealed with the organisation's default key (needs "
+            + "the SIGNER role); `signEmbeddedXml` XAdES-signs XML before it is embedded. A CSV/xlsx file answers "
+            + "`{items, errors}`: one document per valid row, refused rows (formula cells, field errors) by line; 422 when "
+            + "no row is valid. Engine refusals answer 422 with a `code` (MALFORMED_DOCX, XML_DTD_FORBIDDEN, ...), 415 for "
+            + "an unsupported file type; nothing is registered then. An Idempotency-Key makes retries safe.";
+    private static final String CREATED = "Rendered and registered: a document, or for a table a BatchResult";
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.Names.REGISTRAR)
-    @Operation(
-            summary = "Render a document: template + JSON data, or uploaded files (docx + JSON/XML, text, CSV/xlsx, PDF + XML)",
-            description = "JSON body: template + data, validated against the template's fields (400 lists every field error). "
-                    + "Multipart: see RenderUpload. Output is PDF/A-3, registered as a document whose QR code points at its public "
-                    + "verification page `/v/{id}`. With `seal` the document is sealed with the organisation's default key (needs "
-                    + "the SIGNER role); `signEmbeddedXml` XAdES-signs XML before it is embedded. A CSV/xlsx file answers "
-                    + "`{items, errors}`: one document per valid row, refused rows (formula cells, field errors) by line; 422 when "
-                    + "no row is valid. Engine refusals answer 422 with a `code` (MALFORMED_DOCX, XML_DTD_FORBIDDEN, ...), 415 for "
-                    + "an unsupported file type; nothing is registered then. An Idempotency-Key makes retries safe.")
-    @APIResponse(responseCode = "201", description = "Rendered and registered: a document, or for a table a BatchResult",
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     public Response renderJson(@Valid @NotNull RenderRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                @Context UriInfo uri) {
@@ -107,16 +111,8 @@ public class RenderResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Role.Names.REGISTRAR)
-    @Operation(
-            summary = "Render a document: template + JSON data, or uploaded files (docx + JSON/XML, text, CSV/xlsx, PDF + XML)",
-            description = "JSON body: template + data, validated against the template's fields (400 lists every field error). "
-                    + "Multipart: see RenderUpload. Output is PDF/A-3, registered as a document whose QR code points at its public "
-                    + "verification page `/v/{id}`. With `seal` the document is sealed with the organisation's default key (needs "
-                    + "the SIGNER role); `signEmbeddedXml` XAdES-signs XML before it is embedded. A CSV/xlsx file answers "
-                    + "`{items, errors}`: one document per valid row, refused rows (formula cells, field errors) by line; 422 when "
-                    + "no row is valid. Engine refusals answer 422 with a `code` (MALFORMED_DOCX, XML_DTD_FORBIDDEN, ...), 415 for "
-                    + "an unsupported file type; nothing is registered then. An Idempotency-Key makes retries safe.")
-    @APIResponse(responseCode = "201", description = "Rendered and registered: a document, or for a table a BatchResult",
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = RenderUpload.class)))
     public Response renderMultipart(MultipartFormDataInput form, @HeaderParam("Idempotency-Key") String idempotencyKey,
