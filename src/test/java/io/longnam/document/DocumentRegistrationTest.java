@@ -88,6 +88,15 @@ class DocumentRegistrationTest {
     }
 
     @Test
+    void keepsOnlyTheLastSegmentOfAClientFilename() {
+        String id = school.as().multiPart("file", "../../etc/ปพ1\\..\\passwd.pdf", TestPdfs.onePage("x"), "application/pdf")
+                .post("/api/v1/documents").then().statusCode(201).body("filename", equalTo("passwd.pdf"))
+                .extract().path("id");
+        school.as().get("/api/v1/documents/{id}/file", id).then().statusCode(200)
+                .header("Content-Disposition", containsString("filename=\"passwd.pdf\""));
+    }
+
+    @Test
     void rejectsBadMetadataWithFieldErrors() {
         Api.upload(school, TestPdfs.onePage("x"), "{\"labels\":[\"has space\"],\"title\":\"ok\"}")
                 .then().statusCode(400).contentType("application/problem+json")
