@@ -6,6 +6,7 @@ import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
 import io.longnam.common.Hashes;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.document.DocumentDtos.DocumentMetadata;
@@ -229,14 +230,13 @@ public class DocumentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<DocumentView> list(Caller caller, DocumentQuery q, String cursor, int limit) {
-        StringBuilder where = new StringBuilder(
-                "organizationId in (select o.id from Organization o where o.path like :subtree)");
+        StringBuilder where = new StringBuilder(Organization.IN_SUBTREE);
         Map<String, Object> p = new HashMap<>();
         String subtree = caller.organizationPath();
         if (q.organizationId() != null) {
             subtree = organizations.visible(caller, q.organizationId()).path;
         }
-        p.put("subtree", subtree.replace("%", "\\%") + "%");
+        p.put("subtree", Organization.subtree(subtree));
         if (q.status() != null) {
             where.append(" and status = :status");
             p.put("status", q.status());
@@ -263,21 +263,9 @@ public class DocumentService {
             where.append(" and array_contains(labels, :label)");
             p.put("label", q.label());
         }
-        if (cursor != null) {
-            Cursor c = Cursor.decode(cursor);
-            where.append(" and (createdAt < :cAt or (createdAt = :cAt and id < :cId))");
-            p.put("cAt", c.createdAt());
-            p.put("cId", c.id());
-        }
-        List<Document> rows = Document.<Document>find(where + " order by createdAt desc, id desc", p)
-                .page(0, limit + 1).list();
-        String next = null;
-        if (rows.size() > limit) {
-            Document last = rows.get(limit - 1);
-            next = new Cursor(last.createdAt, last.id).encode();
-            rows = rows.subList(0, limit);
-        }
-        return new Page<>(rows.stream().map(d -> DocumentView.of(d, null)).toList(), next);
+        where.append(NewestFirst.after(cursor, p));
+        List<Document> rows = Document.<Document>find(where + NewestFirst.ORDER, p).page(0, limit + 1).list();
+        return NewestFirst.page(rows, limit, d -> new Cursor(d.createdAt, d.id), d -> DocumentView.of(d, null));
     }
 
     public DocumentView delete(Caller caller, UUID id) {

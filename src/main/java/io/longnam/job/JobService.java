@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
@@ -201,28 +202,16 @@ public class JobService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<JobView> list(Caller caller, JobStatus status, String cursor, int limit) {
-        StringBuilder where = new StringBuilder(
-                "organizationId in (select o.id from Organization o where o.path like :subtree)");
+        StringBuilder where = new StringBuilder(Organization.IN_SUBTREE);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("subtree", caller.organizationPath().replace("%", "\\%") + "%");
+        p.put("subtree", Organization.subtree(caller.organizationPath()));
         if (status != null) {
             where.append(" and status = :status");
             p.put("status", status);
         }
-        if (cursor != null) {
-            Cursor c = Cursor.decode(cursor);
-            where.append(" and (createdAt < :cAt or (createdAt = :cAt and id < :cId))");
-            p.put("cAt", c.createdAt());
-            p.put("cId", c.id());
-        }
-        List<Job> rows = Job.<Job>find(where + " order by createdAt desc, id desc", p).page(0, limit + 1).list();
-        String next = null;
-        if (rows.size() > limit) {
-            Job last = rows.get(limit - 1);
-            next = new Cursor(last.createdAt, last.id).encode();
-            rows = rows.subList(0, limit);
-        }
-        return new Page<>(rows.stream().map(this::view).toList(), next);
+        where.append(NewestFirst.after(cursor, p));
+        List<Job> rows = Job.<Job>find(where + NewestFirst.ORDER, p).page(0, limit + 1).list();
+        return NewestFirst.page(rows, limit, j -> new Cursor(j.createdAt, j.id), this::view);
     }
 
     /** Items in input order; the cursor is the last sequence number seen. */

@@ -33,4 +33,12 @@ public class Organization extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** HQL condition on an {@code organizationId} column: the row belongs to the subtree given as {@code :subtree}. */
+    public static final String IN_SUBTREE = "organizationId in (select o.id from Organization o where o.path like :subtree)";
+
+    /** The {@code :subtree} value for {@link #IN_SUBTREE}: every organisation whose path starts with {@code path}. */
+    public static String subtree(String path) {
+        return path.replace("%", "\\%") + "%";
+    }
 }

@@ -3,6 +3,7 @@ package io.longnam.tenancy;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
@@ -67,17 +68,10 @@ public class OrganizationService {
         Organization parent = visible(caller, parentId == null ? caller.organizationId() : parentId);
         Map<String, Object> params = new HashMap<>();
         params.put("parent", parent.id);
-        String where = "parentId = :parent";
-        if (cursor != null) {
-            Cursor c = Cursor.decode(cursor);
-            where += " and (createdAt < :c or (createdAt = :c and id < :cid))";
-            params.put("c", c.createdAt());
-            params.put("cid", c.id());
-        }
-        List<Organization> rows = Organization.<Organization>find(where + " order by createdAt desc, id desc", params)
+        String where = "parentId = :parent" + NewestFirst.after(cursor, params);
+        List<Organization> rows = Organization.<Organization>find(where + NewestFirst.ORDER, params)
                 .page(0, limit + 1).list();
-        String next = rows.size() > limit ? new Cursor(rows.get(limit - 1).createdAt, rows.get(limit - 1).id).encode() : null;
-        return new Page<>(rows.stream().limit(limit).map(OrganizationView::of).toList(), next);
+        return NewestFirst.page(rows, limit, o -> new Cursor(o.createdAt, o.id), OrganizationView::of);
     }
 
     public OrganizationView updateSettings(Caller caller, UUID id, SettingsPatch patch) {
