@@ -140,16 +140,7 @@ public class DocumentService {
         if (idempotencyKey == null) {
             return java.util.Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select request_hash, resource_id from idempotency_record where organization_id = ?1 and idem_key = ?2")
-                .setParameter(1, caller.organizationId()).setParameter(2, idempotencyKey).getResultList();
-        if (rows.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        if (!requestFingerprint.equals(rows.get(0)[0])) {
-            throw ProblemException.conflict("idempotency-key-reused", "this Idempotency-Key was used for a different request");
-        }
-        return java.util.Optional.of(get(caller, (UUID) rows.get(0)[1]));
+        return earlierRequest(caller.organizationId(), idempotencyKey, requestFingerprint).map(id -> get(caller, id));
     }
 
     /**
@@ -370,13 +361,21 @@ public class DocumentService {
         if (inserted == 1) {
             return null;
         }
-        Object[] row = (Object[]) em.createNativeQuery("select request_hash, resource_id from idempotency_record where organization_id = ?1 and idem_key = ?2")
-                .setParameter(1, org).setParameter(2, key).getSingleResult();
-        if (!requestHash.equals(row[0])) {
-            throw ProblemException.conflict("idempotency-key-reused",
-                    "this Idempotency-Key was used for a different request");
+        return earlierRequest(org, key, requestHash).orElseThrow();
+    }
+
+    /** The document an earlier request under this key created; 409 when that request was a different one. */
+    private java.util.Optional<UUID> earlierRequest(UUID org, String key, String requestHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select request_hash, resource_id from idempotency_record where organization_id = ?1 and idem_key = ?2")
+                .setParameter(1, org).setParameter(2, key).getResultList();
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        return (UUID) row[1];
+        if (!requestHash.equals(rows.get(0)[0])) {
+            throw ProblemException.conflict("idempotency-key-reused", "this Idempotency-Key was used for a different request");
+        }
+        return java.util.Optional.of((UUID) rows.get(0)[1]);
     }
 
     private String requestHash(String sha256, NewContent content, DocumentMetadata meta) {
