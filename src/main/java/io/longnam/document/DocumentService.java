@@ -195,13 +195,10 @@ public class DocumentService {
         return new CurrentContent(d.organizationId, d.currentVersionId, content.data());
     }
 
-    /** The current version's bytes for the public verification page (which has no caller); empty once erased. */
+    /** The current version's bytes for the public verification page, which has no caller; 410 once erased. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Optional<byte[]> currentBytes(Document d) {
-        if (d.deletedAt != null || d.currentVersionId == null) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(content(d, null).data());
+    public byte[] currentBytes(Document d) {
+        return content(d, null).data();
     }
 
     public record CurrentContent(UUID organizationId, UUID versionId, byte[] data) {

@@ -79,12 +79,12 @@ public class PublicVerificationService {
     }
 
     private SignatureState signature(Document d) {
-        Optional<byte[]> bytes = documents.currentBytes(d);
-        if (bytes.isEmpty()) {
+        Optional<VerificationReport> checked = report(d);
+        if (checked.isEmpty()) {
             return new SignatureState("unknown", "ตรวจสอบไม่ได้ เนื่องจากไฟล์ถูกลบแล้ว",
                     "Cannot be checked: the file was erased", null, null);
         }
-        VerificationReport report = report(d, bytes.get());
+        VerificationReport report = checked.get();
         if (report.signatures().isEmpty()) {
             return new SignatureState("none", "เอกสารนี้ยังไม่มีลายมือชื่ออิเล็กทรอนิกส์", "This document is not signed", null, null);
         }
@@ -99,18 +99,22 @@ public class PublicVerificationService {
                 "Signature NOT valid, or the document was changed (" + last.indication() + ")", signer, at);
     }
 
-    private VerificationReport report(Document d, byte[] pdf) {
+    /** The report for the current version, read from the cache before the file is; empty once the file is erased. */
+    private Optional<VerificationReport> report(Document d) {
+        if (d.deletedAt != null || d.currentVersionId == null) {
+            return Optional.empty();
+        }
         Instant now = Instant.now();
         Cached c = cache.get(d.currentVersionId);
         if (c != null && c.at().plus(CACHE_TTL).isAfter(now)) {
-            return c.report();
+            return Optional.of(c.report());
         }
-        VerificationReport report = verifier.verify(pdf, anchors.forOrganization(d.organizationId));
+        VerificationReport report = verifier.verify(documents.currentBytes(d), anchors.forOrganization(d.organizationId));
         if (cache.size() >= CACHE_MAX) {
             cache.clear();
         }
         cache.put(d.currentVersionId, new Cached(report, now));
-        return report;
+        return Optional.of(report);
     }
 
     private static String commonName(String dn) {
