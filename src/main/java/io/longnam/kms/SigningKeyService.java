@@ -192,12 +192,12 @@ public class SigningKeyService {
         return chain;
     }
 
-    /** CA certificates an organisation enrolled with its keys: trusted when verifying that organisation's documents. */
+    /** CA certificates the given organisations enrolled with their keys: trusted when verifying their documents. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<X509Certificate> enrolledCaCertificates(UUID orgId) {
+    public List<X509Certificate> enrolledCaCertificates(List<UUID> orgIds) {
         List<X509Certificate> cas = new ArrayList<>();
-        for (SigningKey k : SigningKey.<SigningKey>list("organizationId = ?1 and certificateChainPem is not null", orgId)) {
-            List<X509Certificate> chain = CertificateChains.parse(k.certificateChainPem);
+        for (SigningKey k : SigningKey.<SigningKey>list("organizationId in ?1 and certificateChainPem is not null", orgIds)) {
+            List<X509Certificate> chain = chainOf(k);
             cas.addAll(chain.subList(1, chain.size()));
         }
         return cas;
@@ -263,7 +263,7 @@ public class SigningKeyService {
 
     private SigningKeyView view(SigningKey k) {
         List<CertificateView> chain = k.certificateChainPem == null ? List.of()
-                : CertificateChains.parse(k.certificateChainPem).stream().map(c -> new CertificateView(
+                : chainOf(k).stream().map(c -> new CertificateView(
                 c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                 c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant())).toList();
         String fingerprint = k.status == SigningKey.Status.DISABLED ? null

@@ -41,11 +41,9 @@ public class TrustAnchors {
     public List<X509Certificate> forOrganization(UUID orgId) {
         List<X509Certificate> anchors = new ArrayList<>(platform);
         Organization org = Organization.findById(orgId);
-        for (String id : org.path.split("/")) {
-            if (!id.isEmpty()) {
-                anchors.addAll(keys.enrolledCaCertificates(UUID.fromString(id)));
-            }
-        }
+        List<UUID> selfAndAncestors = java.util.Arrays.stream(org.path.split("/")).filter(id -> !id.isEmpty())
+                .map(UUID::fromString).toList();
+        anchors.addAll(keys.enrolledCaCertificates(selfAndAncestors));
         return anchors;
     }
 
