@@ -1,10 +1,7 @@
 package io.longnam.kms;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /** Certificate signing requests for provider-held keys, to send to a CA. */
@@ -26,12 +23,6 @@ public final class Csr {
         }
         var request = new JcaPKCS10CertificationRequestBuilder(subject, provider.publicKey(keyRef))
                 .build(new ProviderContentSigner(provider, keyRef, algorithm));
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(request);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return pem.toString();
+        return Pem.encode(java.util.List.of(request));
     }
 }

@@ -1,15 +1,14 @@
 package io.longnam.kms;
 
+import io.longnam.common.Hashes;
+
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -45,11 +44,6 @@ public class KeyProviders {
         }
     }
 
-    /** For plain tests: the given providers, by their names. */
-    public KeyProviders(List<KeyProvider> providers) {
-        providers.forEach(p -> byName.put(p.name(), p));
-    }
-
     private static byte[] masterKey(KmsConfig config, LaunchMode mode) {
         var configured = config.software().masterKey().filter(k -> !k.isBlank());
         if (configured.isPresent()) {
@@ -62,13 +56,8 @@ public class KeyProviders {
         }
         LOG.warnf("Software KMS is using the built-in %s master key: keys it wraps are NOT protected."
                 + " Set LONGNAM_KMS_SOFTWARE_MASTER_KEY outside dev/test.", mode.getDefaultProfile());
-        try {
-            // fixed so that dev databases stay usable across restarts
-            return MessageDigest.getInstance("SHA-256")
-                    .digest("longnam development master key - not secret".getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // fixed so that dev databases stay usable across restarts
+        return Hashes.sha256("longnam development master key - not secret".getBytes(StandardCharsets.US_ASCII));
     }
 
     private static IllegalStateException missing(String property) {

@@ -1,5 +1,7 @@
 package io.longnam.kms;
 
+import io.longnam.common.Hashes;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +11,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +62,6 @@ public final class SoftwareKeyProvider implements KeyProvider {
     private final Set<ByteBuffer> disabled = ConcurrentHashMap.newKeySet();
 
     /** @param masterKeyBase64 base64 of exactly 32 random bytes */
-    public SoftwareKeyProvider(String masterKeyBase64) {
-        this(decodeMasterKey(masterKeyBase64));
-    }
-
     public SoftwareKeyProvider(byte[] masterKey) {
         if (masterKey.length != 32) {
             throw new IllegalArgumentException("the software KMS master key must be 32 bytes (AES-256), got "
@@ -202,11 +198,7 @@ public final class SoftwareKeyProvider implements KeyProvider {
     }
 
     public static String fingerprint(PublicKey key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(key.getEncoded());
     }
 
     private String wrap(String alias, KeyAlgorithm algorithm, KeyPair pair) throws GeneralSecurityException {
@@ -289,10 +281,6 @@ public final class SoftwareKeyProvider implements KeyProvider {
 
     /** The cache is keyed by a digest so that key references themselves are not kept as map keys. */
     private static ByteBuffer cacheKey(String keyRef) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(keyRef.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(Hashes.sha256(keyRef.getBytes(StandardCharsets.UTF_8)));
     }
 }
