@@ -1,7 +1,11 @@
 package io.longnam.signing;
 
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
 import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.OCSPDataLoader;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import java.time.Duration;
 
 /** DSS HTTP loaders with bounded timeouts: a hanging CRL or OCSP server must not hold a seal request forever. */
@@ -21,11 +25,12 @@ final class Http {
         return loader;
     }
 
-    static CommonsDataLoader crlAndAia() {
-        return withTimeouts(new CommonsDataLoader(), REVOCATION_TIMEOUT);
-    }
-
-    static OCSPDataLoader ocsp() {
-        return withTimeouts(new OCSPDataLoader(), REVOCATION_TIMEOUT);
+    /** CRLs, OCSP answers and missing intermediates (AIA) fetched online, each with bounded timeouts. */
+    static CommonCertificateVerifier withOnlineRevocation(CommonCertificateVerifier verifier) {
+        CommonsDataLoader loader = withTimeouts(new CommonsDataLoader(), REVOCATION_TIMEOUT);
+        verifier.setCrlSource(new OnlineCRLSource(loader));
+        verifier.setOcspSource(new OnlineOCSPSource(withTimeouts(new OCSPDataLoader(), REVOCATION_TIMEOUT)));
+        verifier.setAIASource(new DefaultAIASource(loader));
+        return verifier;
     }
 }

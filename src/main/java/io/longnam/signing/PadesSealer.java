@@ -1,11 +1,9 @@
 package io.longnam.signing;
 
 import eu.europa.esig.dss.alert.ExceptionOnStatusAlert;
-import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.ImageScaling;
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
-import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.TimestampBinary;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -14,24 +12,17 @@ import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
 import eu.europa.esig.dss.service.http.commons.TimestampDataLoader;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import io.longnam.kms.KmsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Date;
 
 /**
  * Seals PDFs as PAdES signatures (sub-filter ETSI.CAdES.detached) with EU DSS on its PDFBox backend.
@@ -61,12 +52,12 @@ public class PadesSealer {
     @Inject
     public PadesSealer(TsaConfig tsa) {
         this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
-        this.tsp = tsaUrl == null ? null : tspSource(tsaUrl, tsa);
+        this.tsp = tsaUrl == null ? null : new FailingLoudlyTspSource(tspSource(tsaUrl, tsa), tsaUrl);
         this.appearance = new SealAppearance();
         this.basicService = newService(new CommonCertificateVerifier());
         if (tsp != null) {
             this.timestampService = newService(new CommonCertificateVerifier());
-            this.timestampService.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+            this.timestampService.setTspSource(tsp);
         } else {
             this.timestampService = null;
         }
@@ -93,23 +84,12 @@ public class PadesSealer {
         if (level.needsTimestamp() && tsp == null) {
             throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
         }
-        PAdESService service = service(key, level);
-        PAdESSignatureParameters parameters = parameters(key, request);
-        DSSDocument document = new InMemoryDocument(pdf);
-        try {
-            return ProviderSigning.sign(service, document, parameters, key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (KmsException | SealingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw translate(e, level);
-        }
+        return ProviderSigning.sign(service(key, level), new InMemoryDocument(pdf), parameters(key, request), key, level);
     }
 
     /** The configured TSA, failing loudly as for seals; null when none is configured. Shared with {@link XadesSigner}. */
     TSPSource timestampSource() {
-        return tsp == null ? null : new FailingLoudlyTspSource(tsp, tsaUrl);
+        return tsp;
     }
 
     /**
@@ -126,55 +106,31 @@ public class PadesSealer {
         if (!level.needsRevocationData()) {
             return level.needsTimestamp() ? timestampService : basicService;
         }
-        PAdESService service = newService(certificateVerifier(key, level));
-        service.setTspSource(new FailingLoudlyTspSource(tsp, tsaUrl));
+        PAdESService service = newService(revocationVerifier(key));
+        service.setTspSource(tsp);
         return service;
     }
 
-    static RuntimeException translate(RuntimeException e, SignatureLevel level) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TsaUnavailableException tsa) {
-                return tsa;
-            }
-            if (t instanceof KmsException kms) {
-                return kms;
-            }
-        }
-        if (e instanceof AlertException && level.needsRevocationData()) {
-            return new RevocationUnavailableException("cannot reach " + level + ": " + e.getMessage(), e);
-        }
-        return new SealingException("sealing at " + level + " failed: " + e.getMessage(), e);
-    }
-
     /** For B-LT/B-LTA: online revocation sources, with the key's own root as the anchor they collect data for. */
-    private static CommonCertificateVerifier certificateVerifier(SealKey key, SignatureLevel level) {
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        if (level.needsRevocationData()) {
-            CommonsDataLoader loader = Http.crlAndAia();
-            verifier.setCrlSource(new OnlineCRLSource(loader));
-            verifier.setOcspSource(new OnlineOCSPSource(Http.ocsp()));
-            verifier.setAIASource(new DefaultAIASource(loader));
-            // DSS only collects revocation data for chains it trusts; the chain's own root is the anchor here
-            // (the verifier checks trust against configured anchors later).
-            CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
-            X509Certificate top = key.chain().getLast();
-            if (top.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
-                anchors.addCertificate(new CertificateToken(top));
-            }
-            verifier.setTrustedCertSources(anchors);
-            verifier.setCheckRevocationForUntrustedChains(true);
-            verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
+    private static CommonCertificateVerifier revocationVerifier(SealKey key) {
+        CommonCertificateVerifier verifier = Http.withOnlineRevocation(new CommonCertificateVerifier());
+        // DSS only collects revocation data for chains it trusts; the chain's own root is the anchor here
+        // (the verifier checks trust against configured anchors later).
+        CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
+        X509Certificate top = key.chain().getLast();
+        if (top.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
+            anchors.addCertificate(new CertificateToken(top));
         }
+        verifier.setTrustedCertSources(anchors);
+        verifier.setCheckRevocationForUntrustedChains(true);
+        verifier.setAlertOnMissingRevocationData(new ExceptionOnStatusAlert());
         return verifier;
     }
 
     private PAdESSignatureParameters parameters(SealKey key, SealRequest request) {
         PAdESSignatureParameters p = new PAdESSignatureParameters();
         p.setSignatureLevel(request.level().dss());
-        p.setDigestAlgorithm(key.algorithm().digestAlgorithm());
-        p.setSigningCertificate(new CertificateToken(key.certificate()));
-        p.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
-        p.bLevel().setSigningDate(new Date());
+        ProviderSigning.signer(p, key);
         p.setSubFilter("ETSI.CAdES.detached");
         p.setReason(request.reason());
         p.setLocation(request.location());

@@ -10,20 +10,15 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.service.crl.OnlineCRLSource;
-import eu.europa.esig.dss.service.http.commons.CommonsDataLoader;
-import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.simplereport.jaxb.XmlTimestamp;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.spi.x509.aia.DefaultAIASource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,12 +33,8 @@ public class SignatureVerifier {
     public VerificationReport verify(byte[] pdf, Collection<X509Certificate> trustAnchors) {
         CommonTrustedCertificateSource anchors = new CommonTrustedCertificateSource();
         trustAnchors.forEach(c -> anchors.addCertificate(new CertificateToken(c)));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        CommonCertificateVerifier verifier = Http.withOnlineRevocation(new CommonCertificateVerifier());
         verifier.setTrustedCertSources(anchors);
-        CommonsDataLoader loader = Http.crlAndAia();
-        verifier.setCrlSource(new OnlineCRLSource(loader));
-        verifier.setOcspSource(new OnlineOCSPSource(Http.ocsp()));
-        verifier.setAIASource(new DefaultAIASource(loader));
 
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         validator.setCertificateVerifier(verifier);

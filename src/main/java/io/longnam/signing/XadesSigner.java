@@ -2,18 +2,12 @@ package io.longnam.signing;
 
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
-import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.xades.XAdESSignatureParameters;
 import eu.europa.esig.dss.xades.signature.XAdESService;
-import io.longnam.kms.KmsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Date;
 
 /**
  * Signs XML (the ขมธอ. 25-2563 e-transcript data a PDF/A-3 carries) as an enveloped XAdES signature with the
@@ -48,19 +42,8 @@ public class XadesSigner {
         p.setSignatureLevel(timestamp ? eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_T
                 : eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_B);
         p.setSignaturePackaging(SignaturePackaging.ENVELOPED);
-        p.setDigestAlgorithm(key.algorithm().digestAlgorithm());
-        p.setSigningCertificate(new CertificateToken(key.certificate()));
-        p.setCertificateChain(key.chain().stream().map(CertificateToken::new).toList());
-        p.bLevel().setSigningDate(new Date());
-        DSSDocument document = new InMemoryDocument(xml, "data.xml", MimeTypeEnum.XML);
-        try {
-            return ProviderSigning.sign(service, document, p, key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (KmsException | SealingException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw PadesSealer.translate(e, timestamp ? SignatureLevel.B_T : SignatureLevel.B_B);
-        }
+        ProviderSigning.signer(p, key);
+        return ProviderSigning.sign(service, new InMemoryDocument(xml, "data.xml", MimeTypeEnum.XML), p, key,
+                timestamp ? SignatureLevel.B_T : SignatureLevel.B_B);
     }
 }
