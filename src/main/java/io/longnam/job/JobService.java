@@ -1,6 +1,8 @@
 package io.longnam.job;
 
 import io.longnam.render.Renderer;
+import io.longnam.signing.SealService;
+import io.longnam.signing.SignatureLevel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -17,7 +19,6 @@ import io.longnam.job.JobDtos.ItemError;
 import io.longnam.job.JobDtos.JobItemView;
 import io.longnam.job.JobDtos.JobOptions;
 import io.longnam.job.JobDtos.JobView;
-import io.longnam.kms.SigningKeyService;
 import io.longnam.render.RenderInputException;
 import io.longnam.tenancy.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,7 +67,7 @@ public class JobService {
     @Inject
     Event<DomainEvent> events;
     @Inject
-    SigningKeyService keys;
+    SealService seals;
     @Inject
     JobsConfig config;
 
@@ -161,13 +161,7 @@ public class JobService {
             if (!caller.has(Role.SIGNER)) {
                 throw ProblemException.forbidden("sealing the job's documents needs the SIGNER role");
             }
-            Organization org = Organization.findById(caller.organizationId());
-            keys.sealKey(org.id, o.keyId());
-            String level = o.level() == null ? null : o.level().toUpperCase(Locale.ROOT).replace('-', '_');
-            if (!org.timestampEnabled && level != null && !level.equals("B_B")) {
-                throw ProblemException.unprocessable("timestamping-disabled",
-                        "timestamping is switched off for this organisation, so only B-B seals can be made");
-            }
+            seals.checkCanSeal(caller.organizationId(), o.keyId(), SignatureLevel.parse(o.level()));
         }
         return o;
     }

@@ -205,8 +205,7 @@ public class RenderService {
         if (!s.sealed() || r.document().status() != DocumentStatus.REGISTERED) {
             return r;
         }
-        String levelName = level == null ? null : level.name();
-        DocumentView sealed = seals.seal(caller, r.document().id(), new SealCommand(null, levelName, null, null, null));
+        DocumentView sealed = seals.seal(caller, r.document().id(), new SealCommand(null, s.level(), null, null, null));
         return new Registration(sealed, r.replayed());
     }
 
@@ -215,7 +214,7 @@ public class RenderService {
             throw ProblemException.forbidden("sealing needs the SIGNER role");
         }
         if (s.sealed() || s.signXml()) {
-            seals.checkCanSeal(caller.organizationId(), level);
+            seals.checkCanSeal(caller.organizationId(), null, level);
         }
     }
 
@@ -226,7 +225,7 @@ public class RenderService {
     }
 
     private static SignatureLevel level(RenderSettings s) {
-        return new SealCommand(null, s.level(), null, null, null).requestedLevel();
+        return SignatureLevel.parse(s.level());
     }
 
     private TemplateService.Resolved resolve(Caller caller, TemplateRef ref) {

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.UUID;
 
 public final class SealDtos {
@@ -25,7 +24,7 @@ public final class SealDtos {
                               @Valid Visible visible) {
 
         public SignatureLevel requestedLevel() {
-            return level == null ? null : SignatureLevel.valueOf(level.toUpperCase(Locale.ROOT).replace('-', '_'));
+            return SignatureLevel.parse(level);
         }
     }
 

@@ -5,10 +5,10 @@ import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentService;
 import io.longnam.document.DocumentService.CurrentContent;
 import io.longnam.document.DocumentStatus;
+import io.longnam.document.PdfInspector;
 import io.longnam.document.VersionKind;
 import io.longnam.identity.Caller;
-import io.longnam.kms.KmsException;
-import io.longnam.kms.KmsUnavailableException;
+import io.longnam.kms.Kms;
 import io.longnam.kms.SigningKeyService;
 import io.longnam.signing.SealDtos.SealCommand;
 import io.longnam.tenancy.Organization;
@@ -18,8 +18,6 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Organisation seals (TOR 2.1.1, 2.1.2). The PDF is signed outside any database transaction — a TSA round trip
@@ -39,14 +37,13 @@ public class SealService {
     XadesSigner xades;
 
     /**
-     * Checks up front that the organisation can seal at the requested level (a default key, timestamping allowed),
-     * so a render that is to be sealed fails before it registers anything.
+     * Checks up front that the organisation can seal at the requested level with the given key (null: its default),
+     * so work that is to be sealed fails before it registers anything.
      */
-    public SignatureLevel checkCanSeal(UUID organizationId, SignatureLevel requested) {
+    public void checkCanSeal(UUID organizationId, UUID keyId, SignatureLevel requested) {
         Organization org = Organization.findById(organizationId);
-        SignatureLevel level = levelFor(org, requested);
-        keys.sealKey(org.id, null);
-        return level;
+        levelFor(org, requested);
+        keys.sealKey(org.id, keyId);
     }
 
     /** Signs XML (enveloped XAdES) with the organisation's default seal key, at B-T when its seals are time-stamped. */
@@ -54,7 +51,7 @@ public class SealService {
         Organization org = Organization.findById(organizationId);
         SignatureLevel level = levelFor(org, requested);
         SealKey key = keys.sealKey(org.id, null);
-        return translating(() -> xades.sign(xml, key, level));
+        return translating(() -> xades.sign(xml, key, level), "to sign the XML");
     }
 
     public DocumentView seal(Caller caller, UUID documentId, SealCommand command) {
@@ -97,12 +94,13 @@ public class SealService {
     }
 
     private byte[] sign(byte[] pdf, SealKey key, SealRequest request) {
-        return translating(() -> sealer.seal(pdf, key, request));
+        return translating(() -> sealer.seal(pdf, key, request), "to sign");
     }
 
-    private static byte[] translating(java.util.function.Supplier<byte[]> signing) {
+    /** Signing failures as answers: key-provider ones as everywhere else ({@link Kms#call}), the rest as 503/422. */
+    private static byte[] translating(java.util.function.Supplier<byte[]> signing, String refusal) {
         try {
-            return signing.get();
+            return Kms.call(refusal, signing);
         } catch (TsaUnavailableException e) {
             Log.warnf("seal failed, TSA: %s", e.getMessage());
             throw ProblemException.unavailable("tsa-unavailable",
@@ -111,11 +109,6 @@ public class SealService {
             Log.warnf("seal failed, revocation data: %s", e.getMessage());
             throw ProblemException.unavailable("revocation-unavailable",
                     "revocation data for the seal certificate could not be fetched; the document is unchanged, retry later");
-        } catch (KmsUnavailableException e) {
-            throw ProblemException.unavailable("kms-unavailable", "the key-management provider is unreachable; retry later");
-        } catch (KmsException e) {
-            Log.warnf("seal failed, key provider: %s", e.getMessage());
-            throw new ProblemException(502, "kms-error", "Key provider error", "the key-management provider refused to sign", null, null);
         } catch (SealingException e) {
             Log.warnf("seal failed: %s", e.getMessage());
             throw ProblemException.unprocessable("cannot-seal", "the PDF cannot be sealed: " + e.getMessage());
@@ -123,12 +116,9 @@ public class SealService {
     }
 
     private static void checkPage(byte[] pdf, int page) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (page > doc.getNumberOfPages()) {
-                throw ProblemException.invalid("visible.page", "the document has " + doc.getNumberOfPages() + " page(s)");
-            }
-        } catch (java.io.IOException e) {
-            throw ProblemException.unprocessable("corrupt-pdf", "the stored PDF cannot be read");
+        int pages = PdfInspector.inspect(pdf).pages();
+        if (page > pages) {
+            throw ProblemException.invalid("visible.page", "the document has " + pages + " page(s)");
         }
     }
 }

@@ -28,4 +28,9 @@ public enum SignatureLevel {
     public boolean needsRevocationData() {
         return this == B_LT || this == B_LTA;
     }
+
+    /** A level as clients write it, {@code B-T} or {@code B_T} in any case; null stays null (the settings decide). */
+    public static SignatureLevel parse(String name) {
+        return name == null ? null : valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
 }
