@@ -79,7 +79,12 @@ public final class CertificateChains {
      * not decided here; that is the verifier's job against configured anchors.
      */
     public static List<X509Certificate> forKey(String pem, PublicKey key, Instant at) {
-        List<X509Certificate> chain = orderLeafFirst(parse(pem));
+        return forKey(parse(pem), key, at);
+    }
+
+    /** As {@link #forKey(String, PublicKey, Instant)}, for certificates already parsed. */
+    public static List<X509Certificate> forKey(List<X509Certificate> certificates, PublicKey key, Instant at) {
+        List<X509Certificate> chain = orderLeafFirst(certificates);
         X509Certificate leaf = chain.getFirst();
         if (!leaf.getPublicKey().equals(key)) {
             throw new CertificateChainException("the certificate " + leaf.getSubjectX500Principal().getName()

@@ -105,8 +105,7 @@ public class SigningKeyService {
         k.subject = imported.chain().getFirst().getSubjectX500Principal().getName();
         k.createdBy = caller.actor();
         k.createdAt = clock.now();
-        List<X509Certificate> chain = checkedChain(Pem.encode(imported.chain()),
-                software.publicKey(k.providerKeyRef));
+        List<X509Certificate> chain = checkedChain(imported.chain(), software.publicKey(k.providerKeyRef));
         activate(k, chain, caller.actor(), "signing-key.imported");
         k.persist();
         return view(k);
@@ -218,7 +217,15 @@ public class SigningKeyService {
 
     private List<X509Certificate> checkedChain(String pem, java.security.PublicKey key) {
         try {
-            return CertificateChains.forKey(pem, key, clock.now());
+            return checkedChain(CertificateChains.parse(pem), key);
+        } catch (CertificateChainException | IllegalArgumentException e) {
+            throw ProblemException.unprocessable("invalid-certificate-chain", e.getMessage());
+        }
+    }
+
+    private List<X509Certificate> checkedChain(List<X509Certificate> certificates, java.security.PublicKey key) {
+        try {
+            return CertificateChains.forKey(certificates, key, clock.now());
         } catch (CertificateChainException | IllegalArgumentException e) {
             throw ProblemException.unprocessable("invalid-certificate-chain", e.getMessage());
         }
@@ -240,14 +247,16 @@ public class SigningKeyService {
     }
 
     private SigningKey owned(Caller caller, UUID orgId, UUID keyId) {
-        adminOf(caller, orgId);
-        return ownedVisible(caller, orgId, keyId);
+        return keyOf(adminOf(caller, orgId), keyId);
     }
 
     private SigningKey ownedVisible(Caller caller, UUID orgId, UUID keyId) {
-        organizations.visible(caller, orgId);
+        return keyOf(organizations.visible(caller, orgId), keyId);
+    }
+
+    private static SigningKey keyOf(Organization org, UUID keyId) {
         SigningKey k = SigningKey.findById(keyId);
-        if (k == null || !k.organizationId.equals(orgId)) {
+        if (k == null || !k.organizationId.equals(org.id)) {
             throw ProblemException.notFound("signing-key", keyId);
         }
         return k;
