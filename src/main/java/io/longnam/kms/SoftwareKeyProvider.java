@@ -123,7 +123,8 @@ public final class SoftwareKeyProvider implements KeyProvider {
             checkPair(pair, algorithm);
             String keyRef = wrap(alias, algorithm, pair);
             unwrapped.put(cacheKey(keyRef), pair);
-            return new ImportedKey(keyRef, algorithm, List.copyOf(CertificateChains.orderLeafFirst(chain)));
+            // A key entry's chain starts with the key's own certificate; checking the rest is the caller's business.
+            return new ImportedKey(keyRef, algorithm, List.copyOf(chain));
         } catch (IOException e) {
             throw new KmsException("could not read the PKCS#12 file (wrong password or not PKCS#12)", e);
         } catch (GeneralSecurityException e) {
