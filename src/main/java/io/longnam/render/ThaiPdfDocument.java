@@ -11,7 +11,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -101,10 +100,6 @@ public final class ThaiPdfDocument {
         if (pageHeader != null) {
             pageHeader.accept(writer.getPageNumber());
         }
-    }
-
-    public int pageNumber() {
-        return writer.getPageNumber();
     }
 
     /** One line at a baseline; {@code align} is {@link Element#ALIGN_LEFT}, CENTER or RIGHT. */
@@ -263,10 +258,6 @@ public final class ThaiPdfDocument {
         cb.rectangle(x, y, w, h);
         cb.stroke();
         cb.restoreState();
-    }
-
-    public Rectangle pageSize() {
-        return PageSize.A4;
     }
 
     /** Closes the document and returns the plain PDF (not yet PDF/A). */

@@ -10,8 +10,6 @@ import java.util.Locale;
 public final class ThaiText {
 
     public static final Locale THAI = Locale.forLanguageTag("th-TH");
-    /** Zero-width space: marks a permitted line break between Thai words, which are written without spaces. */
-    public static final char ZWSP = '\u200B';
 
     private static final String[] MONTHS = {
         "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
@@ -37,31 +35,6 @@ public final class ThaiText {
             out.add(text.substring(start, end));
         }
         return out;
-    }
-
-    /** Inserts {@link #ZWSP} at every word boundary inside Thai runs, so a line breaker may break there. */
-    public static String markWordBreaks(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        List<String> words = words(text);
-        StringBuilder sb = new StringBuilder(text.length() + words.size());
-        for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            if (i > 0 && isThai(w.charAt(0)) && isThai(lastChar(sb))) {
-                sb.append(ZWSP);
-            }
-            sb.append(w);
-        }
-        return sb.toString();
-    }
-
-    private static char lastChar(StringBuilder sb) {
-        return sb.isEmpty() ? ' ' : sb.charAt(sb.length() - 1);
-    }
-
-    public static boolean isThai(char c) {
-        return c >= '\u0E00' && c <= '\u0E7F';
     }
 
     /** Replaces ASCII digits with Thai digits (๐-๙); other characters are unchanged. */
@@ -95,11 +68,6 @@ public final class ThaiText {
     public static String formatDateShort(LocalDate date) {
         return date.getDayOfMonth() + " " + MONTHS_ABBREVIATED[date.getMonthValue() - 1] + " "
                 + buddhistYear(date.getYear());
-    }
-
-    /** "พฤศจิกายน", for forms that print day, month and year in separate boxes. */
-    public static String monthName(int month) {
-        return MONTHS[month - 1];
     }
 
     /** Thai national id: 13 digits, the last one a mod-11 checksum of the first twelve. Dashes/spaces allowed. */
