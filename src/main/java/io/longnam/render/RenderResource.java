@@ -1,6 +1,6 @@
 package io.longnam.render;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longnam.common.JsonBodies;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.ProblemException;
 import io.longnam.document.DocumentDtos.DocumentView;
@@ -14,10 +14,7 @@ import io.longnam.render.RenderService.TemplateInput;
 import io.longnam.render.RenderService.TemplateRef;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,9 +55,7 @@ public class RenderResource {
     @Inject
     LongnamConfig config;
     @Inject
-    ObjectMapper json;
-    @Inject
-    Validator validator;
+    JsonBodies bodies;
 
     /** Multipart form of a render, described for the OpenAPI document. */
     @Schema(name = "RenderUpload", description = "Either a template (`templateId` or a `template` docx) with `data` (JSON or XML, "
@@ -124,16 +118,17 @@ public class RenderResource {
         FormValue file = parts.one("file");
         if (file != null) {
             byte[] bytes = parts.bytes("file");
-            String fingerprint = service.fingerprint("file", templateId, inlineDocx, bytes, parts.bytes("xml"), settings);
+            FormValue xml = parts.one("xml");
+            byte[] xmlBytes = parts.bytes("xml");
+            String fingerprint = service.fingerprint("file", templateId, inlineDocx, bytes, xmlBytes, settings);
             return switch (kind(file)) {
                 case "text" -> created(service.renderText(caller.get(), bytes, file.getFileName(), settings, idempotencyKey, fingerprint), uri);
                 case "pdf" -> {
-                    FormValue xml = parts.one("xml");
                     if (xml == null) {
                         throw ProblemException.invalid("xml", "a PDF is rendered together with an 'xml' part (PDF + XML); "
                                 + "register a plain PDF with POST /api/v1/documents");
                     }
-                    yield created(service.attachXml(caller.get(), bytes, file.getFileName(), parts.bytes("xml"), xml.getFileName(),
+                    yield created(service.attachXml(caller.get(), bytes, file.getFileName(), xmlBytes, xml.getFileName(),
                             settings, idempotencyKey, fingerprint), uri);
                 }
                 default -> {
@@ -168,21 +163,9 @@ public class RenderResource {
     }
 
     private RenderSettings settings(String options) {
-        if (options == null || options.isBlank()) {
-            return RenderSettings.defaults();
-        }
-        RenderSettings parsed;
-        try {
-            parsed = json.readValue(options, RenderSettings.class);
-        } catch (IOException e) {
-            throw ProblemException.invalid("options", "options is not valid JSON for render options: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : "unreadable"));
-        }
-        Set<ConstraintViolation<RenderSettings>> violations = validator.validate(parsed);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return parsed;
+        // Defaults rather than null: the request fingerprint of a render without options must stay what it was.
+        return java.util.Objects.requireNonNullElse(bodies.parse(options, RenderSettings.class, "options"),
+                RenderSettings.defaults());
     }
 
     /** The kind of a {@code file} part, by its content type, else its extension; anything else is 415. */
