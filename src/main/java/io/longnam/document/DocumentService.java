@@ -75,7 +75,7 @@ public class DocumentService {
     /**
      * As {@link #register(Caller, NewContent, DocumentMetadata, String)}, for producers whose output depends on
      * the document id (a rendered QR code points at it) or is not reproducible byte for byte: {@code presetId}
-     * (from {@link #newDocumentId()}) becomes the id, and {@code requestFingerprint}, when given, identifies the
+     * (a fresh random UUID) becomes the id, and {@code requestFingerprint}, when given, identifies the
      * request for the Idempotency-Key instead of the produced bytes.
      */
     public Registration register(Caller caller, NewContent content, DocumentMetadata metadata, String idempotencyKey,
@@ -124,11 +124,6 @@ public class DocumentService {
                 d.id.toString(), Map.of("sha256", sha256, "inputFormat", d.inputFormat.name(),
                 "importChannel", d.importChannel.name(), "status", d.status.name())));
         return new Registration(view, false);
-    }
-
-    /** An id for a document about to be produced; pass it to {@link #register(Caller, NewContent, DocumentMetadata, String, UUID, String)}. */
-    public UUID newDocumentId() {
-        return UUID.randomUUID();
     }
 
     /**

@@ -142,6 +142,7 @@ public class RenderService {
         DocumentMetadata meta = metadata(s, template.name(), template.documentType());
         InputFormat inputFormat = format == TableInput.Format.CSV ? InputFormat.CSV : InputFormat.XLSX;
         List<RowResult> rows = renderer.rows(table, format);
+        String author = author(caller);
         List<DocumentView> items = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         for (RowResult row : rows) {
@@ -161,7 +162,7 @@ public class RenderService {
                 RenderOptions.Source source = s.embed()
                         ? new RenderOptions.Source(toJson(row.values()), "data.json", "application/json") : null;
                 items.add(produce(caller, s, level, rowKey, rowFingerprint, meta, inputFormat, filename(template.name()), qr -> {
-                    RenderOptions options = new RenderOptions(source, meta.title(), author(caller), qr);
+                    RenderOptions options = new RenderOptions(source, meta.title(), author, qr);
                     return template.builtIn() ? renderer.render(template.id(), row.values(), options).pdf()
                             : renderer.renderDocx(template.docx(), row.values(), options).pdf();
                 }).document());
@@ -184,7 +185,7 @@ public class RenderService {
                                  String fingerprint, DocumentMetadata meta, InputFormat format, String filename,
                                  Function<String, byte[]> render) {
         // The QR code points at the public verification page of this very document, so the id comes first.
-        UUID id = documents.newDocumentId();
+        UUID id = UUID.randomUUID();
         byte[] pdf = render.apply(verificationUrl(id));
         Registration r = documents.register(caller, new NewContent(pdf, filename, "application/pdf", format,
                 ImportChannel.API, VersionKind.RENDERED), meta, idempotencyKey, id, fingerprint);
