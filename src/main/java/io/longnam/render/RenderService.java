@@ -83,16 +83,14 @@ public class RenderService {
         checkSealing(caller, s, level);
         TemplateService.Resolved template = resolve(caller, ref);
         Map<String, Object> data = input.data() == null ? Map.of() : input.data();
-        validate(template, data);
+        Values checked = validate(template, data);
         DocumentMetadata meta = metadata(s, template.name(), template.documentType());
         RenderOptions.Source source = s.embed() ? source(caller, input, s, level) : null;
         InputFormat format = template.builtIn() ? (input.xml() != null ? InputFormat.TEMPLATE_XML : InputFormat.TEMPLATE_JSON)
                 : (input.xml() != null ? InputFormat.DOCX_XML : InputFormat.DOCX_JSON);
         String filename = filename(template.name());
         return produce(caller, s, level, idempotencyKey, fingerprint, meta, format, filename, qr -> {
-            RenderOptions options = new RenderOptions(source, meta.title(), author(caller), qr);
-            return template.builtIn() ? renderer.render(template.id(), data, options).pdf()
-                    : renderer.renderDocx(template.docx(), data, options).pdf();
+            return render(template, checked, data, new RenderOptions(source, meta.title(), author(caller), qr));
         });
     }
 
@@ -158,13 +156,11 @@ public class RenderService {
                 continue;
             }
             try {
-                validate(template, row.values());
+                Values checked = validate(template, row.values());
                 RenderOptions.Source source = s.embed()
                         ? new RenderOptions.Source(toJson(row.values()), "data.json", "application/json") : null;
                 items.add(produce(caller, s, level, rowKey, rowFingerprint, meta, inputFormat, filename(template.name()), qr -> {
-                    RenderOptions options = new RenderOptions(source, meta.title(), author, qr);
-                    return template.builtIn() ? renderer.render(template.id(), row.values(), options).pdf()
-                            : renderer.renderDocx(template.docx(), row.values(), options).pdf();
+                    return render(template, checked, row.values(), new RenderOptions(source, meta.title(), author, qr));
                 }).document());
             } catch (RenderInputException e) {
                 errors.add(rowError(row.line(), e.code(), e.fieldErrors().isEmpty()
@@ -237,12 +233,18 @@ public class RenderService {
         return templates.forRender(caller, ref.templateId());
     }
 
-    private void validate(TemplateService.Resolved template, Map<String, ?> data) {
+    /** Checks data against the template's fields; for a built-in template, the checked values it renders. */
+    private Values validate(TemplateService.Resolved template, Map<String, ?> data) {
         if (template.builtIn()) {
-            renderer.validate(template.id(), data);
-        } else {
-            FieldValidator.validate(template.fields(), data);
+            return renderer.validate(template.id(), data);
         }
+        FieldValidator.validate(template.fields(), data);
+        return null;
+    }
+
+    private byte[] render(TemplateService.Resolved template, Values checked, Map<String, ?> data, RenderOptions options) {
+        return template.builtIn() ? renderer.render(template.id(), checked, options).pdf()
+                : renderer.renderDocx(template.docx(), data, options).pdf();
     }
 
     private RenderOptions.Source source(Caller caller, TemplateInput input, RenderSettings s, SignatureLevel level) {

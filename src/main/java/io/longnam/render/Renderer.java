@@ -54,8 +54,12 @@ public final class Renderer {
     }
 
     public RenderResult render(String templateId, Map<String, ?> data, RenderOptions options) {
+        return render(templateId, validate(templateId, data), options);
+    }
+
+    /** Renders values that {@link #validate} already checked, so callers that check early do not check twice. */
+    public RenderResult render(String templateId, Values values, RenderOptions options) {
         BuiltInTemplate template = builtIn(templateId);
-        Values values = validate(templateId, data);
         byte[] pdf = template.render(values, options.qrUrl(), today());
         return PdfA3.convert(pdf, metadata(options, template.definition().name()), attachments(options));
     }
