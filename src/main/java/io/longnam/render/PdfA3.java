@@ -63,31 +63,36 @@ public final class PdfA3 {
 
     public static RenderResult convert(byte[] pdf, Metadata metadata, List<Attachment> attachments) {
         try (PDDocument doc = load(pdf)) {
-            ZonedDateTime date = metadata.date().truncatedTo(ChronoUnit.SECONDS);
-            GregorianCalendar calendar = GregorianCalendar.from(date);
-            doc.setVersion(1.7f);
-            dropCidSets(doc);
-            PDDocumentCatalog catalog = doc.getDocumentCatalog();
-            writeInfo(doc, metadata, calendar);
-            PDMetadata xmp = new PDMetadata(doc);
-            xmp.importXMPMetadata(xmp(metadata, date).getBytes(StandardCharsets.UTF_8));
-            catalog.setMetadata(xmp);
-            catalog.getCOSObject().removeItem(COSName.getPDFName("OutputIntents"));
-            PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
-            intent.setInfo("sRGB IEC61966-2.1");
-            intent.setOutputCondition("sRGB IEC61966-2.1");
-            intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-            intent.setRegistryName("http://www.color.org");
-            catalog.addOutputIntent(intent);
-            if (!attachments.isEmpty()) {
-                embed(doc, attachments, calendar);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 8192);
-            doc.save(out);
-            return new RenderResult(out.toByteArray(), doc.getNumberOfPages());
+            return convert(doc, pdf.length, metadata, attachments);
         } catch (IOException e) {
             throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "PDF cannot be processed: " + e.getMessage(), e);
         }
+    }
+
+    private static RenderResult convert(PDDocument doc, int inputLength, Metadata metadata, List<Attachment> attachments)
+            throws IOException {
+        ZonedDateTime date = metadata.date().truncatedTo(ChronoUnit.SECONDS);
+        GregorianCalendar calendar = GregorianCalendar.from(date);
+        doc.setVersion(1.7f);
+        dropCidSets(doc);
+        PDDocumentCatalog catalog = doc.getDocumentCatalog();
+        writeInfo(doc, metadata, calendar);
+        PDMetadata xmp = new PDMetadata(doc);
+        xmp.importXMPMetadata(xmp(metadata, date).getBytes(StandardCharsets.UTF_8));
+        catalog.setMetadata(xmp);
+        catalog.getCOSObject().removeItem(COSName.getPDFName("OutputIntents"));
+        PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(SRGB));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+        if (!attachments.isEmpty()) {
+            embed(doc, attachments, calendar);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(inputLength + 8192);
+        doc.save(out);
+        return new RenderResult(out.toByteArray(), doc.getNumberOfPages());
     }
 
     /**
@@ -102,11 +107,11 @@ public final class PdfA3 {
                         "PDF cannot be made PDF/A-3 without rewriting its content: " + String.join("; ", problems),
                         problems.stream().map(p -> new FieldError("pdf", p)).toList());
             }
+            return convert(doc, pdf.length, metadata, List.of(new Attachment(filename, xml, "application/xml",
+                    Relationship.Data, "Structured data of this document")));
         } catch (IOException e) {
             throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "not a readable PDF: " + e.getMessage(), e);
         }
-        return convert(pdf, metadata, List.of(new Attachment(filename, xml, "application/xml", Relationship.Data,
-                "Structured data of this document")));
     }
 
     /** The bytes of the embedded file named {@code filename}, if the PDF carries one. */
