@@ -29,6 +29,20 @@ public enum Role {
         return all;
     }
 
+    /** Roles as stored in one text column: comma-separated names, sorted. */
+    public static String join(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The inverse of {@link #join}; blank means no roles. */
+    public static Set<Role> split(String joined) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        if (joined != null) {
+            java.util.Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
+        }
+        return roles;
+    }
+
     /** Names for {@code @RolesAllowed}, kept as constants so annotations and the enum cannot drift apart. */
     public static final class Names {
         public static final String AUDITOR = "AUDITOR";

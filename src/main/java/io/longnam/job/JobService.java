@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /** Submits, shows and cancels bulk jobs; the work itself is done by {@link JobWorkers}. */
@@ -105,7 +104,7 @@ public class JobService {
         job.status = JobStatus.QUEUED;
         job.options = "{}";
         job.createdBy = caller.actor();
-        job.callerRoles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        job.callerRoles = Role.join(caller.roles());
         job.idempotencyKey = idempotencyKey;
         job.createdAt = now;
         job.updatedAt = now;

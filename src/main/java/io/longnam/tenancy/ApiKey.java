@@ -7,11 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "api_key")
@@ -41,15 +38,11 @@ public class ApiKey extends PanacheEntityBase {
     public String createdBy;
 
     public Set<Role> roleSet() {
-        if (roles == null || roles.isBlank()) {
-            return EnumSet.noneOf(Role.class);
-        }
-        return Arrays.stream(roles.split(",")).map(Role::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return Role.split(roles);
     }
 
     public void roleSet(Set<Role> set) {
-        roles = set.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        roles = Role.join(set);
     }
 
     public boolean usableAt(Instant now) {
