@@ -70,6 +70,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** The last segment of the problem type, a short machine-readable code such as {@code tsa-unavailable}. */
+    public String slug() {
+        return slug;
+    }
+
     public Problem toProblem(String instance) {
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors, extensions);
     }

@@ -97,9 +97,11 @@ public class JobProcessor {
     UUID renderAndRegister(JobContext ctx, Claimed item) {
         Map<String, Object> values;
         RenderResult rendered;
+        String templateName;
         try {
             values = json.readValue(item.input(), MAP);
             TemplateDefinition template = renderer.template(ctx.templateId());
+            templateName = template.name();
             values = listsFromText(template, values);
             rendered = renderer.render(ctx.templateId(), values, new RenderOptions(
                     new RenderOptions.Source(item.input().getBytes(StandardCharsets.UTF_8), "data.json", "application/json"),
@@ -112,7 +114,7 @@ public class JobProcessor {
             return null;
         }
         String ownerRef = ownerRef(ctx, values);
-        DocumentMetadata meta = new DocumentMetadata(title(ctx, ownerRef), documentType(ctx.templateId()), ownerRef,
+        DocumentMetadata meta = new DocumentMetadata(ownerRef == null ? templateName : templateName + " " + ownerRef, documentType(ctx.templateId()), ownerRef,
                 "job:" + ctx.jobId() + ":" + item.seq(), ctx.options().expiresAt(), ctx.options().labels());
         NewContent content = new NewContent(rendered.pdf(), filename(ctx, ownerRef, item.seq()), "application/pdf",
                 ctx.inputFormat(), ImportChannel.BULK_JOB, VersionKind.RENDERED);
@@ -146,8 +148,7 @@ public class JobProcessor {
 
     /** Client-visible failures: 503s (TSA, KMS, revocation data) are worth another try; the rest fail the item. */
     private void settle(Claimed item, ProblemException e) {
-        String type = e.toProblem(null).type();
-        String code = type.substring(type.lastIndexOf('/') + 1);
+        String code = e.slug();
         if (e.status() == 503) {
             transientFailure(item, code, e.getMessage(), null);
         } else {
@@ -213,11 +214,6 @@ public class JobProcessor {
         }
         String s = v.toString().strip();
         return s.isEmpty() ? null : s.length() > 200 ? s.substring(0, 200) : s;
-    }
-
-    private String title(JobContext ctx, String ownerRef) {
-        String name = renderer.template(ctx.templateId()).name();
-        return ownerRef == null ? name : name + " " + ownerRef;
     }
 
     private static String filename(JobContext ctx, String ownerRef, int seq) {

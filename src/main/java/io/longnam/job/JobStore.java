@@ -15,11 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -104,10 +101,8 @@ public class JobStore {
     public JobContext context(UUID jobId) {
         Job job = Job.findById(jobId);
         Organization org = Organization.findById(job.organizationId);
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        Arrays.stream(job.callerRoles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf).forEach(roles::add);
         return new JobContext(job.id, job.templateId, job.inputFormat, jobs.read(job.options),
-                new Caller(job.createdBy, org.id, org.path, roles));
+                new Caller(job.createdBy, org.id, org.path, Role.split(job.callerRoles)));
     }
 
     @Transactional
@@ -145,11 +140,7 @@ public class JobStore {
     /** Marks a claimed item DONE (after sealing). */
     @Transactional
     public void complete(Claimed item) {
-        lockOwned(item);
-        Instant now = clock.now();
-        em.createNativeQuery("update job_item set status = 'DONE', locked_until = null, updated_at = ?2 where id = ?1")
-                .setParameter(1, item.id()).setParameter(2, now).executeUpdate();
-        count(item.jobId(), "done", now);
+        close(item, ItemStatus.DONE, "done");
     }
 
     /** Marks a claimed item FAILED with a machine-readable code; a document already registered stays linked. */
@@ -167,11 +158,15 @@ public class JobStore {
     /** A claimed item of a job cancelled meanwhile, not yet started: it is cancelled rather than made. */
     @Transactional
     public void cancelClaimed(Claimed item) {
+        close(item, ItemStatus.CANCELLED, "cancelled");
+    }
+
+    private void close(Claimed item, ItemStatus status, String counter) {
         lockOwned(item);
         Instant now = clock.now();
-        em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, updated_at = ?2 where id = ?1")
-                .setParameter(1, item.id()).setParameter(2, now).executeUpdate();
-        count(item.jobId(), "cancelled", now);
+        em.createNativeQuery("update job_item set status = ?2, locked_until = null, updated_at = ?3 where id = ?1")
+                .setParameter(1, item.id()).setParameter(2, status.name()).setParameter(3, now).executeUpdate();
+        count(item.jobId(), counter, now);
     }
 
     /** Gives a transiently failed item back, to be claimed again after {@code delaySeconds}. */
