@@ -104,7 +104,7 @@ public final class LetterTemplate implements BuiltInTemplate {
             py -= PITCH;
         }
         contact(d, v, py - PITCH, thaiDigits);
-        String url = v.has("verificationUrl") ? v.text("verificationUrl") : qrUrl;
+        String url = v.textOr("verificationUrl", qrUrl);
         if (url != null) {
             float side = mm(18);
             d.qr(url, d.right() - side, d.bottom() - mm(8), side);
@@ -116,9 +116,9 @@ public final class LetterTemplate implements BuiltInTemplate {
     private void contact(ThaiPdfDocument d, Values v, float below, boolean thaiDigits) {
         String[] lines = {
             v.text("contactUnit"),
-            Pp1Template.prefixed("โทร. ", v.text("phone")),
-            Pp1Template.prefixed("โทรสาร ", v.text("fax")),
-            Pp1Template.prefixed("ไปรษณีย์อิเล็กทรอนิกส์ ", v.text("email"))};
+            ThaiText.prefixed("โทร. ", v.text("phone")),
+            ThaiText.prefixed("โทรสาร ", v.text("fax")),
+            ThaiText.prefixed("ไปรษณีย์อิเล็กทรอนิกส์ ", v.text("email"))};
         List<String> present = java.util.Arrays.stream(lines).filter(s -> !s.isEmpty()).toList();
         if (present.isEmpty()) {
             return;

@@ -8,7 +8,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -114,20 +113,20 @@ public final class Pp1Template implements BuiltInTemplate {
         float colW = both * 0.42f;
         float leftX = d.left();
         float rightX = leftX + colW + gap;
-        String address = join(" ", prefixed("ตำบล", v.text("subdistrict")), prefixed("อำเภอ", v.text("district")),
-                prefixed("จังหวัด", v.text("province")));
+        String address = ThaiText.join(" ", ThaiText.prefixed("ตำบล", v.text("subdistrict")), ThaiText.prefixed("อำเภอ", v.text("district")),
+                ThaiText.prefixed("จังหวัด", v.text("province")));
         List<String[]> school = List.of(
                 new String[] {"ชื่อสถานศึกษา", v.text("schoolName")},
                 new String[] {"สังกัด", v.text("affiliation")},
                 new String[] {"ที่ตั้ง", address},
                 new String[] {"วันเข้าเรียน", v.thaiDate("admissionDate")},
-                new String[] {"สถานศึกษาเดิม", join(" จังหวัด", v.text("previousSchool"), v.text("previousSchoolProvince"))},
+                new String[] {"สถานศึกษาเดิม", ThaiText.join(" จังหวัด", v.text("previousSchool"), v.text("previousSchoolProvince"))},
                 new String[] {"ชั้นเรียนสุดท้าย", v.text("lastGrade")});
         List<String[]> student = List.of(
                 new String[] {"ชื่อ", v.text("studentName")},
                 new String[] {"เลขประจำตัวนักเรียน", v.text("studentId")},
                 new String[] {"เลขประจำตัวประชาชน", ThaiText.formatNationalId(v.text("nationalId"))},
-                new String[] {"เพศ", join("   สัญชาติ ", v.text("gender"), v.text("nationality"))
+                new String[] {"เพศ", ThaiText.join("   สัญชาติ ", v.text("gender"), v.text("nationality"))
                         + (v.has("religion") ? "   ศาสนา " + v.text("religion") : "")},
                 new String[] {"วัน เดือน ปีเกิด", v.thaiDate("birthDate")},
                 new String[] {"ชื่อบิดา", v.text("fatherName")},
@@ -242,7 +241,7 @@ public final class Pp1Template implements BuiltInTemplate {
             {"ผลการประเมินคุณลักษณะอันพึงประสงค์", v.text("characteristicsResult")},
             {"ผลการประเมินกิจกรรมพัฒนาผู้เรียน", v.text("activitiesResult")},
             {"วันอนุมัติการจบ", v.thaiDate("graduationDate")},
-            {"สาเหตุการออก", join("   วันออก ", v.text("leavingReason"), v.thaiDate("leavingDate"))}};
+            {"สาเหตุการออก", ThaiText.join("   วันออก ", v.text("leavingReason"), v.thaiDate("leavingDate"))}};
         for (String[] r : results) {
             d.text(r[0], d.left(), y, SIZE, false, Element.ALIGN_LEFT);
             d.text(r[1], d.left() + 215, y, SIZE, true, Element.ALIGN_LEFT);
@@ -255,10 +254,9 @@ public final class Pp1Template implements BuiltInTemplate {
         float x1 = d.left() + mm(30);
         float x2 = x1 + colW;
         signature(d, x1, colW, sigTop, v.text("registrarName"), "นายทะเบียน");
-        String position = v.has("directorPosition") ? v.text("directorPosition")
-                : "ผู้อำนวยการ" + v.text("schoolName");
+        String position = v.textOr("directorPosition", "ผู้อำนวยการ" + v.text("schoolName"));
         signature(d, x2, colW, sigTop, v.text("directorName"), position);
-        String url = v.has("verificationUrl") ? v.text("verificationUrl") : qrUrl;
+        String url = v.textOr("verificationUrl", qrUrl);
         if (url != null) {
             float side = mm(24);
             d.qr(url, d.left(), sigTop - side + 16, side);
@@ -275,19 +273,5 @@ public final class Pp1Template implements BuiltInTemplate {
             y -= SIZE * ThaiPdfDocument.LEADING;
             d.text(line, cx, y - 18, SIZE, false, Element.ALIGN_CENTER);
         }
-    }
-
-    static String prefixed(String prefix, String value) {
-        return value.isEmpty() ? "" : prefix + value;
-    }
-
-    static String join(String separator, String... parts) {
-        List<String> present = new ArrayList<>();
-        for (String p : parts) {
-            if (!p.isEmpty()) {
-                present.add(p);
-            }
-        }
-        return String.join(separator, present);
     }
 }

@@ -101,13 +101,13 @@ public final class Pp2Template implements BuiltInTemplate {
         float sy = photoY + mm(22);
         d.dottedLine(sx - mm(40), sx + mm(40), sy);
         d.text("(" + v.text("directorName") + ")", sx, sy - 20, 16, false, Element.ALIGN_CENTER);
-        String position = v.has("directorPosition") ? v.text("directorPosition") : "ผู้อำนวยการ" + v.text("schoolName");
+        String position = v.textOr("directorPosition", "ผู้อำนวยการ" + v.text("schoolName"));
         float py = sy - 38;
         for (String line : ThaiLineBreaker.wrap(position, ThaiFonts.REGULAR, 16, mm(90))) {
             d.text(line, sx, py, 16, false, Element.ALIGN_CENTER);
             py -= 16 * ThaiPdfDocument.LEADING;
         }
-        String url = v.has("verificationUrl") ? v.text("verificationUrl") : qrUrl;
+        String url = v.textOr("verificationUrl", qrUrl);
         if (url != null) {
             float side = mm(20);
             d.qr(url, d.right() - side, d.bottom() - mm(4), side);

@@ -95,4 +95,20 @@ public final class ThaiText {
         return d.charAt(0) + "-" + d.substring(1, 5) + "-" + d.substring(5, 10) + "-" + d.substring(10, 12) + "-"
                 + d.charAt(12);
     }
+
+    /** {@code prefix + value}, or nothing when there is no value (form lines such as "ตำบล …"). */
+    public static String prefixed(String prefix, String value) {
+        return value.isEmpty() ? "" : prefix + value;
+    }
+
+    /** The non-empty parts joined by {@code separator}. */
+    public static String join(String separator, String... parts) {
+        List<String> present = new ArrayList<>();
+        for (String p : parts) {
+            if (!p.isEmpty()) {
+                present.add(p);
+            }
+        }
+        return String.join(separator, present);
+    }
 }

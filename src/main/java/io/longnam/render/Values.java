@@ -17,6 +17,11 @@ public record Values(Map<String, Object> map) {
         return map.containsKey(name);
     }
 
+    /** The field's text, or {@code fallback} when the data does not give the field. */
+    public String textOr(String name, String fallback) {
+        return has(name) ? text(name) : fallback;
+    }
+
     public LocalDate date(String name) {
         return (LocalDate) map.get(name);
     }
