@@ -5,11 +5,10 @@ import io.longnam.common.Limits;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
 import io.longnam.common.Params;
-import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
 import io.longnam.document.DocumentDtos.DocumentMetadata;
 import io.longnam.document.DocumentDtos.DocumentQuery;
 import io.longnam.document.DocumentDtos.DocumentView;
-import io.longnam.document.DocumentDtos.FileContent;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,9 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -75,13 +71,8 @@ public class DocumentResource {
                              @RestForm("metadata") String metadata,
                              @HeaderParam("Idempotency-Key") String idempotencyKey,
                              @Context UriInfo uri) {
-        if (file == null) {
-            throw ProblemException.invalid("file", "a multipart part named 'file' is required");
-        }
-        if (file.size() > config.upload().maxBytes()) {
-            throw ProblemException.tooLarge(config.upload().maxBytes());
-        }
-        DocumentService.Registration r = service.registerPdf(caller.get(), read(file), file.fileName(),
+        byte[] pdf = Uploads.required(file, "", config.upload().maxBytes());
+        DocumentService.Registration r = service.registerPdf(caller.get(), pdf, file.fileName(),
                 bodies.parse(metadata, DocumentMetadata.class, "metadata"), idempotencyKey, ImportChannel.API);
         return Response.created(uri.getAbsolutePathBuilder().path(r.document().id().toString()).build())
                 .header("Idempotent-Replayed", r.replayed() ? "true" : null)
@@ -130,13 +121,5 @@ public class DocumentResource {
     @Operation(summary = "Delete a document's content", description = "Erases every version's bytes and revokes its links; a tombstone row remains for reports and the audit trail.")
     public DocumentView delete(@PathParam("id") UUID id) {
         return service.delete(caller.get(), id);
-    }
-
-    private static byte[] read(FileUpload file) {
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

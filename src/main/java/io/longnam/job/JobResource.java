@@ -8,6 +8,7 @@ import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
 import io.longnam.common.Params;
 import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.longnam.job.JobDtos.JobItemView;
@@ -28,10 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -119,17 +117,12 @@ public class JobResource {
                            @RestForm("ownerRefField") String ownerRefField, @RestForm("expiresAt") String expiresAt,
                            @RestForm("labels") String labels,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
-        if (file == null) {
-            throw ProblemException.invalid("file", "a multipart part named 'file' with a CSV or xlsx table is required");
-        }
-        if (file.size() > longnam.upload().maxBytes()) {
-            throw ProblemException.tooLarge(longnam.upload().maxBytes());
-        }
+        byte[] table = Uploads.required(file, "with a CSV or xlsx table", longnam.upload().maxBytes());
         JobOptions options = new JobOptions(bool(seal), blankToNull(level), uuid(keyId), blankToNull(reason),
                 blankToNull(location), blankToNull(ownerRefField), Params.instant(expiresAt, "expiresAt"),
                 labels == null || labels.isBlank() ? null
                         : Arrays.stream(labels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-        TableJobSource source = new TableJobSource(json, renderer, read(file), format(file), templateId,
+        TableJobSource source = new TableJobSource(json, renderer, table, format(file), templateId,
                 options, config.maxItems());
         return accepted(service.submit(caller.get(), idempotencyKey, source), uri);
     }
@@ -214,13 +207,5 @@ public class JobResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static byte[] read(FileUpload file) {
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

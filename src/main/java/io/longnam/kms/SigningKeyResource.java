@@ -2,6 +2,7 @@ package io.longnam.kms;
 
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.longnam.kms.SigningKeyDtos.CertificateUpload;
@@ -24,9 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -82,20 +80,10 @@ public class SigningKeyResource {
     @Operation(summary = "Import a PKCS#12 (key and chain) into the software provider")
     public Response importPkcs12(@PathParam("orgId") UUID orgId, @RestForm("file") FileUpload file,
                                  @RestForm("password") String password, @RestForm("alias") String alias) {
-        if (file == null) {
-            throw ProblemException.invalid("file", "a multipart part named 'file' with the PKCS#12 is required");
-        }
-        if (file.size() > MAX_PKCS12_BYTES) {
-            throw ProblemException.tooLarge(MAX_PKCS12_BYTES);
-        }
-        try {
-            byte[] p12 = Files.readAllBytes(file.uploadedFile());
-            SigningKeyView key = service.importPkcs12(caller.get(), orgId, alias, p12,
-                    password == null ? new char[0] : password.toCharArray());
-            return Response.status(201).entity(key).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] p12 = Uploads.required(file, "with the PKCS#12", MAX_PKCS12_BYTES);
+        SigningKeyView key = service.importPkcs12(caller.get(), orgId, alias, p12,
+                password == null ? new char[0] : password.toCharArray());
+        return Response.status(201).entity(key).build();
     }
 
     @GET

@@ -2,7 +2,7 @@ package io.longnam.render;
 
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
-import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.longnam.render.TemplateDtos.TemplateView;
@@ -19,9 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -91,13 +88,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     public Response upload(@Schema(implementation = TemplateUpload.class) @RestForm("file") FileUpload file,
                            @RestForm("name") String name, @Context UriInfo uri) {
-        if (file == null) {
-            throw ProblemException.invalid("file", "a multipart part named 'file' (the docx) is required");
-        }
-        if (file.size() > config.upload().maxBytes()) {
-            throw ProblemException.tooLarge(config.upload().maxBytes());
-        }
-        TemplateView t = service.upload(caller.get(), name, read(file));
+        TemplateView t = service.upload(caller.get(), name, Uploads.required(file, "(the docx)", config.upload().maxBytes()));
         return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build()).entity(t).build();
     }
 
@@ -107,13 +98,5 @@ public class TemplateResource {
     @Operation(summary = "Retire an uploaded template", description = "It stays listed (status RETIRED) and downloadable, but renders nothing new (409).")
     public TemplateView retire(@PathParam("id") String id) {
         return service.retire(caller.get(), id);
-    }
-
-    static byte[] read(FileUpload file) {
-        try {
-            return Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
