@@ -13,6 +13,12 @@ public interface LongnamConfig {
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
 
+    /** {@code path} (starting with '/') under {@link #publicBaseUrl()}, whether or not the base ends with '/'. */
+    default String publicUrl(String path) {
+        String base = publicBaseUrl();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
     /** When set and no platform administrator exists yet, a platform-admin API key with this value is created. */
     Optional<String> bootstrapApiKey();
 

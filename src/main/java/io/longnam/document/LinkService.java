@@ -143,8 +143,7 @@ public class LinkService {
     }
 
     String urlFor(String token) {
-        String base = config.publicBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/d/" + token;
+        return config.publicUrl("/d/" + token);
     }
 
     private static byte[] hash(String token) {

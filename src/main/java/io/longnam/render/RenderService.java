@@ -267,8 +267,7 @@ public class RenderService {
     }
 
     private String verificationUrl(UUID id) {
-        String base = config.publicBaseUrl();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v/" + id;
+        return config.publicUrl("/v/" + id);
     }
 
     private static String author(Caller caller) {
