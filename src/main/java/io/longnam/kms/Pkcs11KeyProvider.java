@@ -109,24 +109,38 @@ public final class Pkcs11KeyProvider implements KeyProvider, AutoCloseable {
 
     @Override
     public synchronized GeneratedKey generate(String alias, KeyAlgorithm algorithm) {
-        try {
+        String failure = "could not generate a " + algorithm + " key on token '" + tokenLabel + "'";
+        return withLogin(() -> {
             if (keyStore.containsAlias(alias)) {
                 throw new KmsException("token '" + tokenLabel + "' already holds a key labelled '" + alias + "'");
             }
             return generateOnce(alias, algorithm);
+        }, failure, failure);
+    }
+
+    @FunctionalInterface
+    private interface TokenCall<T> {
+        T call() throws GeneralSecurityException;
+    }
+
+    /** Runs a token operation, logging in again once when the token dropped this session's login. */
+    private <T> T withLogin(TokenCall<T> call, String failure, String failureAfterLogin) {
+        try {
+            return call.call();
+        } catch (KmsException e) {
+            throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
-            if (e instanceof KmsException k) {
-                throw k;
-            }
             if (!loggedOut(e)) {
-                throw failure("could not generate a " + algorithm + " key on token '" + tokenLabel + "'", e);
+                throw failure(failure, e);
             }
         }
         login();
         try {
-            return generateOnce(alias, algorithm);
+            return call.call();
+        } catch (KmsException e) {
+            throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw failure("could not generate a " + algorithm + " key on token '" + tokenLabel + "'", e);
+            throw failure(failureAfterLogin, e);
         }
     }
 
@@ -167,19 +181,8 @@ public final class Pkcs11KeyProvider implements KeyProvider, AutoCloseable {
         if (key.algorithm() != algorithm) {
             throw new KmsException("key is " + key.algorithm() + ", not " + algorithm);
         }
-        try {
-            return signOnce(key, algorithm, data);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            if (!loggedOut(e)) {
-                throw failure("signing on token '" + tokenLabel + "' failed", e);
-            }
-        }
-        login();
-        try {
-            return signOnce(key, algorithm, data);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw failure("signing on token '" + tokenLabel + "' failed after logging in again", e);
-        }
+        return withLogin(() -> signOnce(key, algorithm, data), "signing on token '" + tokenLabel + "' failed",
+                "signing on token '" + tokenLabel + "' failed after logging in again");
     }
 
     private byte[] signOnce(TokenKey key, KeyAlgorithm algorithm, byte[] data) throws GeneralSecurityException {
