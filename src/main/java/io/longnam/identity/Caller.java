@@ -20,6 +20,14 @@ public record Caller(String actor, UUID organizationId, String organizationPath,
         return roles.contains(role);
     }
 
+    /**
+     * Whether the caller could hand out every one of {@code granted}: only roles it holds itself (its roles are already
+     * expanded), so no credential it issues, copies or widens — keys, clients, activation codes — outranks it.
+     */
+    public boolean canGrant(Set<Role> granted) {
+        return roles.containsAll(Role.expand(granted));
+    }
+
     /** Whether an organisation (given by its path) lies in the caller's subtree. */
     public boolean reaches(String path) {
         return path.startsWith(organizationPath);

@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,8 @@ public class ApiKeyService {
         return issue(org.id, request.name(), request.roles(), request.expiresAt(), null, caller.actor(), newSecret());
     }
 
-    IssuedApiKey issue(UUID orgId, String name, Set<Role> roles, Instant expiresAt, UUID rotatedFrom, String actor,
+    /** Stores a new key; a rotation is audited as one ({@code api-key.rotated}, naming the old key and its new expiry). */
+    IssuedApiKey issue(UUID orgId, String name, Set<Role> roles, Instant expiresAt, ApiKey rotatedFrom, String actor,
                        String key) {
         ApiKey k = new ApiKey();
         k.id = UUID.randomUUID();
@@ -65,12 +67,21 @@ public class ApiKeyService {
         k.secretHash = hash(key);
         k.roleSet(roles);
         k.expiresAt = expiresAt;
-        k.rotatedFrom = rotatedFrom;
+        k.rotatedFrom = rotatedFrom == null ? null : rotatedFrom.id;
         k.createdAt = clock.now();
         k.createdBy = actor;
         k.persist();
-        events.fire(new DomainEvent(orgId, actor, "api-key.created", "api-key", k.id.toString(),
-                Map.of("prefix", k.prefix, "roles", k.roles)));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("prefix", k.prefix);
+        details.put("roles", k.roles);
+        details.put("expiresAt", String.valueOf(expiresAt));
+        if (rotatedFrom != null) {
+            details.put("rotatedFrom", rotatedFrom.id.toString());
+            details.put("rotatedFromPrefix", rotatedFrom.prefix);
+            details.put("oldKeyExpiresAt", rotatedFrom.expiresAt.toString());
+        }
+        events.fire(new DomainEvent(orgId, actor, rotatedFrom == null ? "api-key.created" : "api-key.rotated", "api-key",
+                k.id.toString(), details));
         return new IssuedApiKey(k.id, orgId, name, k.prefix, k.roleSet(), expiresAt, k.createdAt, key);
     }
 
@@ -82,7 +93,7 @@ public class ApiKeyService {
     }
 
     public ApiKeyView revoke(Caller caller, UUID orgId, UUID keyId) {
-        ApiKey k = owned(caller, orgId, keyId);
+        ApiKey k = managed(caller, orgId, keyId, "revoke");
         if (k.revokedAt == null) {
             k.revokedAt = clock.now();
             cache.invalidate(k.id);
@@ -93,20 +104,22 @@ public class ApiKeyService {
     }
 
     /**
-     * Issues a replacement with the same name and roles. The old key keeps working for {@code overlap} so
-     * integrators can roll deployments, then stops.
+     * Issues a replacement with the same name, roles and original expiry — a rotation renews the secret, never the
+     * rights. The old key keeps working for {@code overlap} so integrators can roll deployments, then stops.
      */
     public IssuedApiKey rotate(Caller caller, UUID orgId, UUID keyId, Duration overlap) {
-        ApiKey old = owned(caller, orgId, keyId);
-        if (!old.usableAt(clock.now())) {
+        ApiKey old = managed(caller, orgId, keyId, "rotate");
+        Instant now = clock.now();
+        if (!old.usableAt(now)) {
             throw ProblemException.conflict("key-not-active", "only an active key can be rotated");
         }
-        Instant oldEnds = clock.now().plus(overlap);
+        Instant originalExpiry = old.expiresAt;
+        Instant oldEnds = now.plus(overlap);
         if (old.expiresAt == null || old.expiresAt.isAfter(oldEnds)) {
             old.expiresAt = oldEnds;
             cache.invalidate(old.id);
         }
-        return issue(old.organizationId, old.name, old.roleSet(), null, old.id, caller.actor(), newSecret());
+        return issue(old.organizationId, old.name, old.roleSet(), originalExpiry, old, caller.actor(), newSecret());
     }
 
     /** Looks a presented key up by its hash; empty when unknown, revoked or expired. */
@@ -122,18 +135,26 @@ public class ApiKeyService {
         return key;
     }
 
-    private ApiKey owned(Caller caller, UUID orgId, UUID keyId) {
+    /**
+     * A key of the caller's subtree whose roles the caller could itself grant: managing a key that outranks you would
+     * let you re-issue (rotate) or take away (revoke) rights you do not hold.
+     */
+    private ApiKey managed(Caller caller, UUID orgId, UUID keyId, String verb) {
         organizations.visible(caller, orgId);
         ApiKey k = ApiKey.findById(keyId);
         if (k == null || !k.organizationId.equals(orgId)) {
             throw ProblemException.notFound("api-key", keyId);
         }
+        if (!caller.canGrant(k.roleSet())) {
+            throw ProblemException.forbidden("the key holds roles (" + Role.join(k.roleSet())
+                    + ") that the caller cannot grant, so the caller cannot " + verb + " it");
+        }
         return k;
     }
 
     private static void checkGrantable(Caller caller, Set<Role> roles) {
-        if (roles.contains(Role.PLATFORM_ADMIN) && !caller.has(Role.PLATFORM_ADMIN)) {
-            throw ProblemException.forbidden("only a platform administrator grants PLATFORM_ADMIN");
+        if (!caller.canGrant(roles)) {
+            throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(roles) + ")");
         }
     }
 

@@ -72,6 +72,40 @@ class ApiKeyTest {
     }
 
     @Test
+    void organisationAdminCannotRotateOrRevokeAPlatformAdminKeyInItsOrganisation() {
+        Tenant school = Api.school("escalate-rotate");
+        String platformKeyInSchool = Api.platform().contentType(ContentType.JSON)
+                .body(Map.of("name", "ops", "roles", List.of("PLATFORM_ADMIN")))
+                .post("/api/v1/organizations/{id}/api-keys", school.orgId()).then().statusCode(201).extract().path("id");
+
+        school.as().post("/api/v1/organizations/{o}/api-keys/{k}/rotation", school.orgId(), platformKeyInSchool)
+                .then().statusCode(403).contentType("application/problem+json");
+        school.as().delete("/api/v1/organizations/{o}/api-keys/{k}", school.orgId(), platformKeyInSchool)
+                .then().statusCode(403);
+        assertThat(Sql.count(ds, "select count(*) from api_key where rotated_from = ?",
+                java.util.UUID.fromString(platformKeyInSchool))).isZero();
+        assertThat(Sql.count(ds, "select count(*) from api_key where id = ?::uuid and expires_at is null and revoked_at is null",
+                platformKeyInSchool)).isEqualTo(1);
+    }
+
+    @Test
+    void rotationKeepsTheOriginalExpiryAndIsAuditedAsARotation() {
+        Tenant school = Api.school("rotate-audit");
+        String expiry = java.time.Instant.now().plus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String oldId = school.as().contentType(ContentType.JSON)
+                .body(Map.of("name", "integration", "roles", List.of("AUDITOR"), "expiresAt", expiry))
+                .post("/api/v1/organizations/{id}/api-keys", school.orgId()).then().statusCode(201).extract().path("id");
+        JsonPath fresh = school.as().queryParam("overlap", "PT1H")
+                .post("/api/v1/organizations/{o}/api-keys/{k}/rotation", school.orgId(), oldId)
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(java.time.Instant.parse(fresh.getString("expiresAt"))).isEqualTo(java.time.Instant.parse(expiry));
+
+        assertThat(Sql.count(ds, "select count(*) from audit_event where action = 'api-key.rotated' and target_id = ?"
+                + " and details like ? and details like '%oldKeyExpiresAt%'", fresh.getString("id"), "%" + oldId + "%"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void registrarCannotManageKeys() {
         Tenant school = Api.school("registrar");
         school.withRoles("REGISTRAR").as().get("/api/v1/organizations/{id}/api-keys", school.orgId()).then().statusCode(403)
