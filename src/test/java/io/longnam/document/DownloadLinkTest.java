@@ -53,6 +53,18 @@ class DownloadLinkTest {
     }
 
     @Test
+    void creatingALinkNeedsTheRightToReadTheFile() {
+        Tenant registrar = school.withRoles("REGISTRAR");
+        registrar.as().get("/api/v1/documents/{id}/file", doc).then().statusCode(403);
+        registrar.as().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/documents/{id}/links", doc).then().statusCode(403).contentType("application/problem+json");
+        assertThat(Sql.count(ds, "select count(*) from download_link where document_id = ?", doc)).isZero();
+
+        school.withRoles("REGISTRAR", "AUDITOR").as().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/documents/{id}/links", doc).then().statusCode(201);
+    }
+
+    @Test
     void linkStopsAfterMaxDownloads() {
         String token = create(Map.of("maxDownloads", 2)).getString("token");
         given().get("/d/{t}", token).then().statusCode(200);
