@@ -35,6 +35,8 @@ public class SealService {
     PadesSealer sealer;
     @Inject
     XadesSigner xades;
+    @Inject
+    TsaConfig tsa;
 
     /**
      * Checks up front that the organisation can seal at the requested level with the given key (null: its default),
@@ -78,7 +80,17 @@ public class SealService {
      * The organisation's switch is authoritative: with timestamping off only B-B is made, and asking for more is
      * an error rather than a silent downgrade; with it on, the default level is at least B-T.
      */
-    static SignatureLevel levelFor(Organization org, SignatureLevel requested) {
+    SignatureLevel levelFor(Organization org, SignatureLevel requested) {
+        SignatureLevel level = chooseLevel(org, requested);
+        if (level.needsTimestamp() && !tsa.configured()) {
+            throw ProblemException.unprocessable("tsa-not-configured",
+                    "a " + level + " seal needs a time-stamp, and this platform has no time-stamp authority configured; "
+                            + "only B-B seals can be made");
+        }
+        return level;
+    }
+
+    private static SignatureLevel chooseLevel(Organization org, SignatureLevel requested) {
         if (!org.timestampEnabled) {
             if (requested != null && requested != SignatureLevel.B_B) {
                 throw ProblemException.unprocessable("timestamping-disabled",

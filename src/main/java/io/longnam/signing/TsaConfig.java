@@ -12,6 +12,11 @@ public interface TsaConfig {
     /** {@code LONGNAM_TSA_URL}; without it only B-B seals can be made. */
     Optional<String> url();
 
+    /** Whether time-stamped levels (B-T and above) can be made at all. */
+    default boolean configured() {
+        return url().filter(u -> !u.isBlank()).isPresent();
+    }
+
     Optional<String> username();
 
     Optional<String> password();

@@ -8,6 +8,7 @@ import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Role;
+import io.longnam.signing.TsaConfig;
 import io.longnam.tenancy.OrganizationDtos.CreateOrganization;
 import io.longnam.tenancy.OrganizationDtos.OrganizationView;
 import io.longnam.tenancy.OrganizationDtos.SettingsPatch;
@@ -24,6 +25,8 @@ import java.util.UUID;
 @Transactional
 public class OrganizationService {
 
+    @Inject
+    TsaConfig tsa;
     @Inject
     Clock clock;
     @Inject
@@ -80,6 +83,11 @@ public class OrganizationService {
             throw ProblemException.forbidden("only organisation administrators change settings");
         }
         Map<String, Object> changed = new HashMap<>();
+        if (Boolean.TRUE.equals(patch.timestampEnabled()) && !tsa.configured()) {
+            // Switching it on anyway would turn every later seal into a 503 that no retry can cure.
+            throw ProblemException.unprocessable("tsa-not-configured",
+                    "this platform has no time-stamp authority configured, so timestamping cannot be switched on");
+        }
         if (patch.timestampEnabled() != null) {
             o.timestampEnabled = patch.timestampEnabled();
             changed.put("timestampEnabled", o.timestampEnabled);
