@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Base64;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
 
 public final class SealDtos {
@@ -28,10 +29,22 @@ public final class SealDtos {
         }
     }
 
-    /** A visible seal: PDF points from the page's top-left corner; {@code image} is an optional base64 PNG logo. */
-    public record Visible(@Min(1) int page, @DecimalMin("0") float x, @DecimalMin("0") float y,
-                          @DecimalMin("10") float width, @DecimalMin("10") float height,
+    /**
+     * A visible seal: PDF points from the page's top-left corner; {@code image} is an optional base64 PNG logo. Only
+     * {@code text} is required: the box defaults to page 1, one inch in from the top-left, 200 × 60 points.
+     */
+    public record Visible(@Schema(defaultValue = "1") @Min(1) Integer page,
+                          @Schema(defaultValue = "72") @DecimalMin("0") Float x,
+                          @Schema(defaultValue = "72") @DecimalMin("0") Float y,
+                          @Schema(defaultValue = "200") @DecimalMin("10") Float width,
+                          @Schema(defaultValue = "60") @DecimalMin("10") Float height,
                           @NotBlank @Size(max = 300) String text, @Size(max = 700_000) String image) {
+
+        static final int DEFAULT_PAGE = 1;
+        static final float DEFAULT_X = 72;
+        static final float DEFAULT_Y = 72;
+        static final float DEFAULT_WIDTH = 200;
+        static final float DEFAULT_HEIGHT = 60;
 
         VisibleSeal toSeal() {
             byte[] png = null;
@@ -45,7 +58,8 @@ public final class SealDtos {
                     throw ProblemException.invalid("visible.image", "image must be a PNG");
                 }
             }
-            return new VisibleSeal(page, x, y, width, height, text, png);
+            return new VisibleSeal(page == null ? DEFAULT_PAGE : page, x == null ? DEFAULT_X : x, y == null ? DEFAULT_Y : y,
+                    width == null ? DEFAULT_WIDTH : width, height == null ? DEFAULT_HEIGHT : height, text, png);
         }
     }
 }

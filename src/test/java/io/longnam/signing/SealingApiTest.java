@@ -142,6 +142,22 @@ class SealingApiTest {
     }
 
     @Test
+    void visibleSealWithOnlyTextGetsTheDefaultBox() throws Exception {
+        Keys.enrol(school, signing.pki(), "software", "RSA_2048");
+        UUID doc = Api.register(school, "visible default");
+        school.as().contentType(ContentType.JSON).body(Map.of("visible", Map.of("text", "ตราโรงเรียน")))
+                .post("/api/v1/documents/{id}/seal", doc).then().statusCode(200);
+        byte[] sealed = school.as().get("/api/v1/documents/{id}/file", doc).then().statusCode(200).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(sealed)) {
+            org.apache.pdfbox.pdmodel.common.PDRectangle box =
+                    pdf.getDocumentCatalog().getAcroForm().getFields().getFirst().getWidgets().getFirst().getRectangle();
+            assertThat(box.getWidth()).isEqualTo(200f);
+            assertThat(box.getHeight()).isEqualTo(60f);
+        }
+        school.as().get("/api/v1/documents/{id}/verification", doc).then().body("valid", equalTo(true));
+    }
+
+    @Test
     void anyoneCanVerifyAnUploadAndTamperingIsDetected() {
         Keys.enrol(school, signing.pki(), "software", "RSA_2048");
         UUID doc = Api.register(school, "public check");
