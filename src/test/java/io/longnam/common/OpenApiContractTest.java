@@ -35,4 +35,12 @@ class OpenApiContractTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/console/").then().statusCode(200);
     }
+
+    @Test
+    void metricsAreForPlatformAdministratorsOnly() {
+        given().get("/q/metrics").then().statusCode(401);
+        io.longnam.support.Api.school("metrics").as().get("/q/metrics").then().statusCode(403);
+        io.longnam.support.Api.platform().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("jvm_"));
+    }
 }
