@@ -92,6 +92,46 @@ public final class DocxTemplate {
     }
 
     /**
+     * Word opens a package without a styles part or a section's page setup using its own defaults; the converter
+     * cannot, so those documents (written by generators, not by Word) get Word's defaults here: 16-point text, A4,
+     * one-inch margins. Returns whether it added any.
+     */
+    private static boolean wordDefaults(XWPFDocument doc) {
+        boolean added = false;
+        if (doc.getStyles() == null) {
+            added = true;
+            var styles = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles.Factory.newInstance();
+            var rPr = styles.addNewDocDefaults().addNewRPrDefault().addNewRPr();
+            rPr.addNewSz().setVal(java.math.BigInteger.valueOf(DEFAULT_HALF_POINTS));
+            rPr.addNewSzCs().setVal(java.math.BigInteger.valueOf(DEFAULT_HALF_POINTS));
+            doc.createStyles().setStyles(styles);
+        }
+        var body = doc.getDocument().getBody();
+        var section = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        if (!section.isSetPgSz()) {
+            added = true;
+            var size = section.addNewPgSz();
+            size.setW(java.math.BigInteger.valueOf(A4_WIDTH_TWIPS));
+            size.setH(java.math.BigInteger.valueOf(A4_HEIGHT_TWIPS));
+        }
+        if (!section.isSetPgMar()) {
+            added = true;
+            var margins = section.addNewPgMar();
+            java.math.BigInteger inch = java.math.BigInteger.valueOf(INCH_TWIPS);
+            margins.setTop(inch);
+            margins.setBottom(inch);
+            margins.setLeft(inch);
+            margins.setRight(inch);
+        }
+        return added;
+    }
+
+    private static final int DEFAULT_HALF_POINTS = 32;
+    private static final int A4_WIDTH_TWIPS = 11906;
+    private static final int A4_HEIGHT_TWIPS = 16838;
+    private static final int INCH_TWIPS = 1440;
+
+    /**
      * Word gives Thai text room for marks above and below the line; the PDF converter does not by itself. With no
      * line spacing set it packs lines at 1 em, so tone marks touched the line above; an explicit single spacing
      * restores Word's line height.
@@ -141,7 +181,16 @@ public final class DocxTemplate {
     private static XWPFDocument open(byte[] docx) {
         ZipGuard.check(docx, "word/document.xml", RenderInputException.Code.MALFORMED_DOCX, "docx file");
         try {
-            return new XWPFDocument(new ByteArrayInputStream(docx));
+            XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+            if (!wordDefaults(doc)) {
+                return doc;
+            }
+            // The converter reads the styles part from the package, where a part created in memory is still empty.
+            try (doc) {
+                ByteArrayOutputStream completed = new ByteArrayOutputStream();
+                doc.write(completed);
+                return new XWPFDocument(new ByteArrayInputStream(completed.toByteArray()));
+            }
         } catch (IOException | RuntimeException e) {
             throw malformed(e);
         }

@@ -104,4 +104,24 @@ class TemplateResourceTest {
         assertThat(Sql.count(ds, "select count(*) from document where organization_id = ?", school.orgId())).isEqualTo(before);
         school.as().delete("/api/v1/templates/PP1").then().statusCode(409);
     }
+
+    @Test
+    void docxWithoutStylesOrPageSetupRendersOnA4WithDefaults() throws Exception {
+        Tenant school = Api.school("โรงเรียนแม่แบบเปล่า");
+        org.apache.poi.xwpf.usermodel.XWPFDocument bare = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+        bare.createParagraph().createRun().setText("เรียน {{name}} ผู้ปกครองนักเรียน");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        bare.write(out);
+        bare.close();
+        String id = upload(school, "เปล่า", out.toByteArray()).then().statusCode(201).extract().path("id");
+        String doc = school.as().contentType(ContentType.JSON).body(Map.of("templateId", id, "data", Map.of("name", "นายใจดี")))
+                .post("/api/v1/renders").then().statusCode(201).extract().path("id");
+        byte[] pdf = school.as().get("/api/v1/documents/{id}/file", doc).then().statusCode(200).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument rendered = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.common.PDRectangle page = rendered.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(page.getHeight()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(rendered)).contains("นายใจดี");
+        }
+    }
 }
