@@ -61,6 +61,4 @@ public final class DocumentDtos {
     public record PeriodPurge(Instant createdFrom, Instant createdTo) {
     }
 
-    public record PurgeResult(int purged) {
-    }
 }

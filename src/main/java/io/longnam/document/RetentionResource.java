@@ -1,7 +1,15 @@
 package io.longnam.document;
 
 import io.longnam.document.DocumentDtos.PeriodPurge;
-import io.longnam.document.DocumentDtos.PurgeResult;
+import io.longnam.job.JobDtos.JobView;
+import io.longnam.job.JobWorkers;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,11 +31,20 @@ public class RetentionResource {
     RetentionService retention;
     @Inject
     CurrentCaller caller;
+    @Inject
+    JobWorkers workers;
 
     @POST
     @RolesAllowed(Role.Names.ORG_ADMIN)
-    @Operation(summary = "Erase the organisation's documents created within a period", description = "createdFrom inclusive, createdTo exclusive. Tombstones remain.")
-    public PurgeResult purge(@PathParam("orgId") UUID orgId, PeriodPurge period) {
-        return retention.purgePeriod(caller.get(), orgId, period);
+    @Operation(summary = "Erase the organisation's documents created within a period",
+            description = "createdFrom inclusive, createdTo exclusive. Answers 202 with a job (kind PERIOD_PURGE) that erases "
+                    + "the documents in the background, one item per document; follow it at `Location`. Tombstones remain.")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobView.class)))
+    public Response purge(@PathParam("orgId") UUID orgId, PeriodPurge period, @Context UriInfo uri) {
+        JobView job = retention.purgePeriod(caller.get(), orgId, period);
+        workers.wake();
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/jobs").path(job.id().toString()).build())
+                .build();
     }
 }

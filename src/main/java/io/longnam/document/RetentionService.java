@@ -1,25 +1,23 @@
 package io.longnam.document;
 
-import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.ProblemException;
 import io.longnam.document.DocumentDtos.PeriodPurge;
-import io.longnam.document.DocumentDtos.PurgeResult;
+import io.longnam.job.JobDtos.JobView;
+import io.longnam.job.JobService;
 import io.longnam.identity.Caller;
 import io.longnam.tenancy.Organization;
 import io.longnam.tenancy.OrganizationService;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Deletion by expiry date and by period (TOR 2.4.1.2, 2.4.1.3). */
@@ -39,7 +37,7 @@ public class RetentionService {
     @Inject
     EntityManager em;
     @Inject
-    Event<DomainEvent> events;
+    JobService jobs;
 
     @Scheduled(every = "${longnam.retention.purge-every:15m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -72,9 +70,12 @@ public class RetentionService {
         return ids.size();
     }
 
-    /** An administrator erases one organisation's documents created within [from, to). */
+    /**
+     * An administrator erases one organisation's documents created within [from, to): checked here, erased by a
+     * job, because thousands of documents are too much work for one request and one transaction.
+     */
     @Transactional
-    public PurgeResult purgePeriod(Caller caller, UUID orgId, PeriodPurge period) {
+    public JobView purgePeriod(Caller caller, UUID orgId, PeriodPurge period) {
         Organization org = organizations.visible(caller, orgId);
         if (period == null || period.createdFrom() == null || period.createdTo() == null) {
             throw ProblemException.invalid("createdFrom", "createdFrom and createdTo are required");
@@ -82,15 +83,16 @@ public class RetentionService {
         if (!period.createdFrom().isBefore(period.createdTo())) {
             throw ProblemException.invalid("createdTo", "createdTo must be after createdFrom");
         }
-        List<Document> docs = Document.list("organizationId = ?1 and deletedAt is null and createdAt >= ?2 and createdAt < ?3",
-                org.id, period.createdFrom(), period.createdTo());
-        for (Document d : docs) {
-            documents.purge(d, DocumentStatus.DELETED, "PERIOD_PURGE", caller.actor());
+        return jobs.submitPeriodPurge(caller, org.id, period.createdFrom(), period.createdTo());
+    }
+
+    /** One document of a period-purge job, in the job's transaction; one erased meanwhile is left as it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void purgeForJob(UUID documentId, UUID organizationId, String actor) {
+        Document d = Document.findById(documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (d != null && d.organizationId.equals(organizationId) && d.deletedAt == null) {
+            documents.purge(d, DocumentStatus.DELETED, "PERIOD_PURGE", actor);
         }
-        events.fire(new DomainEvent(org.id, caller.actor(), "organization.period-purged", "organization",
-                org.id.toString(), Map.of("createdFrom", period.createdFrom().toString(),
-                "createdTo", period.createdTo().toString(), "purged", docs.size())));
-        return new PurgeResult(docs.size());
     }
 
     @Transactional

@@ -22,6 +22,8 @@ import org.hibernate.type.SqlTypes;
 public class Job extends PanacheEntityBase {
 
     public static final String KIND_RENDER = "RENDER";
+    /** Erases an organisation's documents of a period, one item per document. */
+    public static final String KIND_PERIOD_PURGE = "PERIOD_PURGE";
 
     @Id
     public UUID id;

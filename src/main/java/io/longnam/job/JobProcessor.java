@@ -79,6 +79,10 @@ public class JobProcessor {
     }
 
     void processOne(JobContext ctx, Claimed item) {
+        if (Job.KIND_PERIOD_PURGE.equals(ctx.kind())) {
+            store.purge(ctx, item, purgedDocument(item));
+            return;
+        }
         UUID documentId = item.documentId();
         if (documentId == null) {
             documentId = renderAndRegister(ctx, item);
@@ -88,6 +92,14 @@ public class JobProcessor {
             return;
         }
         sealAndComplete(ctx, item, documentId, false);
+    }
+
+    private UUID purgedDocument(Claimed item) {
+        try {
+            return UUID.fromString(json.readTree(item.input()).path("documentId").asText());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("purge items are written by the service as {documentId}", e);
+        }
     }
 
     /**

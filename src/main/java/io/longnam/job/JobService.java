@@ -134,6 +134,44 @@ public class JobService {
         return new Submission(view(job), false);
     }
 
+    /**
+     * Queues the erasure of an organisation's documents created within [from, to): one item per document, taken
+     * in the same transaction, so the job's scope is fixed at submission and each document is erased (and audited)
+     * in its own short transaction by the workers.
+     */
+    @Transactional
+    public JobView submitPeriodPurge(Caller caller, UUID organizationId, Instant from, Instant to) {
+        Instant now = clock.now();
+        Job job = new Job();
+        job.id = UUID.randomUUID();
+        job.organizationId = organizationId;
+        job.kind = Job.KIND_PERIOD_PURGE;
+        job.status = JobStatus.QUEUED;
+        job.options = "{}";
+        job.createdBy = caller.actor();
+        job.callerRoles = Role.join(caller.roles());
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.persist();
+        em.flush();
+        job.total = em.createNativeQuery("""
+                        insert into job_item (id, job_id, seq, status, input, attempts, updated_at)
+                        select gen_random_uuid(), ?1, row_number() over (order by created_at, id), 'PENDING',
+                               jsonb_build_object('documentId', id), 0, ?2
+                        from document
+                        where organization_id = ?3 and deleted_at is null and created_at >= ?4 and created_at < ?5""")
+                .setParameter(1, job.id).setParameter(2, now).setParameter(3, organizationId)
+                .setParameter(4, from).setParameter(5, to).executeUpdate();
+        if (job.total == 0) {
+            job.status = JobStatus.SUCCEEDED;
+            job.finishedAt = now;
+        }
+        events.fire(new DomainEvent(organizationId, caller.actor(), "organization.period-purge-queued", "job",
+                job.id.toString(), Map.of("createdFrom", from.toString(), "createdTo", to.toString(),
+                        "documents", job.total)));
+        return view(job);
+    }
+
     /** Checks the template and options; records themselves are checked item by item as they are rendered. */
     private JobOptions check(Caller caller, JobSource.Header header) {
         String templateId = header.templateId();

@@ -4,6 +4,7 @@ import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.document.DocumentDtos.DocumentMetadata;
 import io.longnam.document.DocumentService;
+import io.longnam.document.RetentionService;
 import io.longnam.document.DocumentService.NewContent;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Role;
@@ -32,7 +33,7 @@ public class JobStore {
     }
 
     /** What a worker needs to act for a job's submitter. */
-    public record JobContext(UUID jobId, String templateId, io.longnam.document.InputFormat inputFormat,
+    public record JobContext(UUID jobId, String kind, String templateId, io.longnam.document.InputFormat inputFormat,
                              JobDtos.JobOptions options, Caller caller) {
     }
 
@@ -55,6 +56,8 @@ public class JobStore {
     JobService jobs;
     @Inject
     Event<DomainEvent> events;
+    @Inject
+    RetentionService retention;
 
     /** Jobs with work to hand out, oldest first. */
     @Transactional
@@ -101,7 +104,7 @@ public class JobStore {
     public JobContext context(UUID jobId) {
         Job job = Job.findById(jobId);
         Organization org = Organization.findById(job.organizationId);
-        return new JobContext(job.id, job.templateId, job.inputFormat, jobs.read(job.options),
+        return new JobContext(job.id, job.kind, job.templateId, job.inputFormat, jobs.read(job.options),
                 new Caller(job.createdBy, org.id, org.path, Role.split(job.callerRoles)));
     }
 
@@ -135,6 +138,19 @@ public class JobStore {
             count(item.jobId(), "done", now);
         }
         return documentId;
+    }
+
+    /**
+     * Erases the item's document and settles the item in ONE transaction, so a retried item never erases twice and an
+     * erased document is never left with an open item.
+     */
+    @Transactional
+    public void purge(JobContext ctx, Claimed item, UUID documentId) {
+        lockOwned(item);
+        retention.purgeForJob(documentId, ctx.caller().organizationId(), ctx.caller().actor());
+        em.createNativeQuery("update job_item set document_id = ?2 where id = ?1")
+                .setParameter(1, item.id()).setParameter(2, documentId).executeUpdate();
+        close(item, ItemStatus.DONE, "done");
     }
 
     /** Marks a claimed item DONE (after sealing). */

@@ -15,6 +15,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -71,15 +72,64 @@ class RetentionTest {
         UUID newDoc = Api.register(school, "new");
         Sql.update(ds, "update document set created_at = '2020-03-15T00:00:00Z' where id = ?", oldDoc);
 
-        school.as().contentType(ContentType.JSON)
+        String job = school.as().contentType(ContentType.JSON)
                 .body(Map.of("createdFrom", "2020-01-01T00:00:00Z", "createdTo", "2021-01-01T00:00:00Z"))
                 .post("/api/v1/organizations/{id}/document-purges", school.orgId())
-                .then().statusCode(200).body("purged", equalTo(1));
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/v1/jobs/"))
+                .body("kind", equalTo("PERIOD_PURGE")).body("total", equalTo(1)).extract().path("id");
+        awaitFinished(school, job);
+        school.as().get("/api/v1/jobs/{id}", job).then().body("status", equalTo("SUCCEEDED")).body("done", equalTo(1));
 
         assertThat(blobsWithSha(old)).isZero();
         school.as().get("/api/v1/documents/{id}", oldDoc).then().body("status", equalTo("DELETED"))
                 .body("deletionReason", equalTo("PERIOD_PURGE"));
         school.as().get("/api/v1/documents/{id}", newDoc).then().body("status", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void periodPurgeOfManyDocumentsRunsAsAJobThatErasesEachOnce() {
+        Tenant school = Api.school("period-many");
+        List<UUID> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            docs.add(Api.register(school, "bulk " + i));
+        }
+        Sql.update(ds, "update document set created_at = '2019-06-01T00:00:00Z' where organization_id = ?", school.orgId());
+        String job = school.as().contentType(ContentType.JSON)
+                .body(Map.of("createdFrom", "2019-01-01T00:00:00Z", "createdTo", "2020-01-01T00:00:00Z"))
+                .post("/api/v1/organizations/{id}/document-purges", school.orgId())
+                .then().statusCode(202).body("total", equalTo(25)).extract().path("id");
+        awaitFinished(school, job);
+        school.as().get("/api/v1/jobs/{id}", job).then().body("status", equalTo("SUCCEEDED")).body("done", equalTo(25));
+        assertThat(Sql.count(ds, "select count(*) from document where organization_id = ? and status = 'DELETED'"
+                + " and deletion_reason = 'PERIOD_PURGE'", school.orgId())).isEqualTo(25);
+        assertThat(Sql.count(ds, "select count(*) from audit_event where organization_id = ? and action = 'document.deleted'",
+                school.orgId())).isEqualTo(25);
+    }
+
+    @Test
+    void periodPurgeWithNothingInThePeriodFinishesAtOnce() {
+        Tenant school = Api.school("period-empty");
+        school.as().contentType(ContentType.JSON)
+                .body(Map.of("createdFrom", "2001-01-01T00:00:00Z", "createdTo", "2002-01-01T00:00:00Z"))
+                .post("/api/v1/organizations/{id}/document-purges", school.orgId())
+                .then().statusCode(202).body("total", equalTo(0)).body("status", equalTo("SUCCEEDED"));
+    }
+
+    private static void awaitFinished(Tenant school, String job) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String status = school.as().get("/api/v1/jobs/{id}", job).then().statusCode(200).extract().path("status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job " + job + " did not finish within 60 s");
     }
 
     @Test
