@@ -39,6 +39,9 @@ public class PublicVerificationService {
     private static final int CACHE_MAX = 10_000;
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    private static final java.util.Set<String> STATUS_UNKNOWN = java.util.Set.of(
+            SubIndication.TRY_LATER.name(), SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE.name());
+
     @Inject
     DocumentService documents;
     @Inject
@@ -117,8 +120,10 @@ public class PublicVerificationService {
 
     /**
      * Three verdicts a reader can act on. "Intact but status unknown" is only said when nothing but the certificate's
-     * revocation status is missing (DSS: INDETERMINATE / TRY_LATER): every signature intact, covering the whole
-     * document, on a chain to one of the organisation's anchors. A revoked or expired certificate is not that case.
+     * revocation status is missing: every signature intact, covering the whole document, on a chain to one of the
+     * organisation's anchors, and DSS INDETERMINATE for want of revocation data (no CRL/OCSP answer at all:
+     * CERTIFICATE_CHAIN_GENERAL_FAILURE under the default policy; one that is not fresh: TRY_LATER). A revoked or
+     * expired certificate has other sub-indications and is not that case.
      */
     static SignatureState describe(VerificationReport report) {
         if (report.signatures().isEmpty()) {
@@ -133,12 +138,11 @@ public class PublicVerificationService {
         }
         boolean statusUnknownOnly = report.signatures().stream().allMatch(s -> s.intact() && s.coversWholeDocument()
                 && s.trusted() && (Indication.TOTAL_PASSED.name().equals(s.indication())
-                || Indication.INDETERMINATE.name().equals(s.indication())
-                && SubIndication.TRY_LATER.name().equals(s.subIndication())));
+                || Indication.INDETERMINATE.name().equals(s.indication()) && STATUS_UNKNOWN.contains(s.subIndication())));
         if (statusUnknownOnly) {
             return new SignatureState("unverified",
                     "เอกสารไม่ถูกแก้ไขและออกโดยหน่วยงานนี้จริง แต่ยังตรวจสอบสถานะใบรับรองไม่ได้ในขณะนี้",
-                    "Intact and issued by this organisation, but the certificate's status could not be checked right now",
+                    "Intact and issued by this organisation, but the status of its certificate could not be checked right now",
                     signer, at);
         }
         return new SignatureState("invalid", "ลายมือชื่ออิเล็กทรอนิกส์ไม่ถูกต้อง หรือเอกสารถูกแก้ไข",
