@@ -71,7 +71,7 @@ public interface LongnamConfig {
         @WithDefault("20s")
         Duration timeBudget();
 
-        /** Threads that run signature checks, apart from sealing; 0 means one per available processor. */
+        /** Threads that run signature checks; 0: half the processors (at least one), the rest stays for sealing. */
         @WithDefault("0")
         int threads();
 
