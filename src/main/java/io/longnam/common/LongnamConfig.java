@@ -27,6 +27,8 @@ public interface LongnamConfig {
 
     Upload upload();
 
+    Pdf pdf();
+
     Verification verification();
 
     Links links();
@@ -39,6 +41,23 @@ public interface LongnamConfig {
         long maxBytes();
     }
 
+    /**
+     * Bounds on PDFs we register, seal and verify. DSS's modification check costs per page (quadratic in a page tree
+     * that names pages many times), so the limits are checked cheaply before any of that work starts.
+     */
+    interface Pdf {
+        /**
+         * Transcripts, certificates and letters are a few pages; 1000 leaves room for bound reports while keeping a
+         * verification at a few seconds (a sealed real 20,000-page PDF took 37 s).
+         */
+        @WithDefault("1000")
+        int maxPages();
+
+        /** Objects in the cross-reference table; a text page needs a handful, image-rich pages a few dozen. */
+        @WithDefault("100000")
+        int maxObjects();
+    }
+
     interface Verification {
         /** Public verifications one client address may run per minute. */
         @WithDefault("30")
@@ -47,6 +66,18 @@ public interface LongnamConfig {
         /** Views of the public verification page ({@code /v/{id}}) one client address may make per minute. */
         @WithDefault("60")
         int pagePerMinute();
+
+        /** How long a caller waits for a signature check (queueing included) before it is cancelled. */
+        @WithDefault("20s")
+        Duration timeBudget();
+
+        /** Threads that run signature checks; 0: half the processors (at least one), the rest stays for sealing. */
+        @WithDefault("0")
+        int threads();
+
+        /** Checks that may wait for a thread; beyond that callers are told to retry later. */
+        @WithDefault("16")
+        int queue();
     }
 
     interface Links {

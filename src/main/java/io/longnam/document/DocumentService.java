@@ -6,6 +6,7 @@ import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
 import io.longnam.common.Hashes;
+import io.longnam.common.LongnamConfig;
 import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
@@ -57,11 +58,13 @@ public class DocumentService {
     ObjectMapper json;
     @Inject
     Event<DomainEvent> events;
+    @Inject
+    LongnamConfig config;
 
     /** Registers an uploaded PDF after checking it is one we can keep and sign. */
     public Registration registerPdf(Caller caller, byte[] data, String filename, DocumentMetadata metadata,
                                     String idempotencyKey, ImportChannel channel) {
-        PdfInspector.PdfFacts facts = PdfInspector.inspect(data);
+        PdfInspector.PdfFacts facts = PdfInspector.inspect(data, PdfInspector.Limits.of(config));
         NewContent content = new NewContent(data, safeFilename(filename, "document.pdf"), "application/pdf",
                 facts.carriesXml() ? InputFormat.PDF_XML : InputFormat.PDF, channel, VersionKind.ORIGINAL);
         return register(caller, content, metadata, idempotencyKey);

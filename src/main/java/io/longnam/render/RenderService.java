@@ -15,6 +15,7 @@ import io.longnam.document.DocumentStatus;
 import io.longnam.document.DocumentType;
 import io.longnam.document.ImportChannel;
 import io.longnam.document.InputFormat;
+import io.longnam.document.PdfInspector;
 import io.longnam.document.VersionKind;
 import io.longnam.identity.Caller;
 import io.longnam.render.RenderDtos.BatchResult;
@@ -121,6 +122,7 @@ public class RenderService {
             return earlier.get();
         }
         checkSealing(caller, s, level);
+        PdfInspector.inspect(pdf, PdfInspector.Limits.of(config));
         Renderer.parseXml(xml);
         byte[] embedded = s.signXml() ? seals.signXml(caller.organizationId(), xml, level) : xml;
         DocumentMetadata meta = metadata(s, pdfFilename, DocumentType.OTHER);

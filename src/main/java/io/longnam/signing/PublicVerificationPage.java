@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +48,10 @@ public class PublicVerificationPage {
     @Operation(summary = "Public verification page of a document (no login; HTML)",
             description = "Shows issuer, document type, issue date, signature status and SHA-256 fingerprint. Title and a "
                     + "download button only with `t`, a working download-link token for this document; viewing counts no download.")
-    public Response view(@PathParam("documentId") String documentId, @QueryParam("t") String token) {
+    public Response view(@PathParam("documentId") String documentId, @QueryParam("t") String token,
+                         @Context HttpServerResponse response) {
         limiter.acquire("verification-page", String.valueOf(origin.clientIp()), config.verification().pagePerMinute());
-        return service.page(documentId, token)
+        return service.page(documentId, token, ClientConnection.onClose(response))
                 .map(m -> html(200, page.data("d", m).render()))
                 .orElseGet(() -> html(404, notFound.instance().render()));
     }

@@ -1,5 +1,8 @@
 package io.longnam.signing;
 
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import io.longnam.common.ProblemException;
 import io.longnam.document.Document;
 import io.longnam.document.DocumentService;
 import io.longnam.document.DocumentStatus;
@@ -8,6 +11,7 @@ import io.longnam.document.LinkService;
 import io.longnam.render.Renderer;
 import io.longnam.render.ThaiText;
 import io.longnam.tenancy.Organization;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -16,6 +20,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -24,6 +29,8 @@ import javax.naming.ldap.Rdn;
  * What the public verification page (the target of a document's QR code) shows. Anyone may look, so it carries
  * nothing personal — no title, owner or student data — unless the request holds a working download link for
  * the document. Signature checks are cached per document version: DSS with CRL fetches is too costly per view.
+ * The page never fails on a signature check: whatever stops it (size limits, time budget, a file that is no PDF)
+ * is shown as "cannot be checked".
  */
 @ApplicationScoped
 public class PublicVerificationService {
@@ -32,16 +39,19 @@ public class PublicVerificationService {
     private static final int CACHE_MAX = 10_000;
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    private static final java.util.Set<String> STATUS_UNKNOWN = java.util.Set.of(
+            SubIndication.TRY_LATER.name(), SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE.name());
+
     @Inject
     DocumentService documents;
     @Inject
     LinkService links;
     @Inject
-    SignatureVerifier verifier;
+    VerificationPool pool;
     @Inject
     TrustAnchors anchors;
 
-    private record Cached(VerificationReport report, Instant at) {
+    private record Cached(SignatureState state, Instant at) {
     }
 
     private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
@@ -57,7 +67,8 @@ public class PublicVerificationService {
                             String sha256Grouped, SignatureState signature, String title, String downloadUrl) {
     }
 
-    public Optional<PageModel> page(String documentId, String token) {
+    /** Never fails for a document that exists: a signature that cannot be checked is shown as such. */
+    public Optional<PageModel> page(String documentId, String token, Consumer<Runnable> onClientGone) {
         UUID id;
         try {
             id = UUID.fromString(documentId);
@@ -74,17 +85,47 @@ public class PublicVerificationService {
         LocalDate issued = d.createdAt.atZone(Renderer.THAILAND).toLocalDate();
         return Optional.of(new PageModel(org.name, typeTh(d.documentType), typeEn(d.documentType),
                 ThaiText.formatDate(issued), issued.toString(), d.status.name(), statusTh(d.status), statusEn(d.status),
-                erased, d.currentSha256, grouped(d.currentSha256), signature(d),
+                erased, d.currentSha256, grouped(d.currentSha256), signature(d, onClientGone),
                 holder ? d.title : null, holder ? "/d/" + token : null));
     }
 
-    private SignatureState signature(Document d) {
-        Optional<VerificationReport> checked = report(d);
-        if (checked.isEmpty()) {
+    private SignatureState signature(Document d, Consumer<Runnable> onClientGone) {
+        if (d.deletedAt != null || d.currentVersionId == null) {
             return new SignatureState("unknown", "ตรวจสอบไม่ได้ เนื่องจากไฟล์ถูกลบแล้ว",
                     "Cannot be checked: the file was erased", null, null);
         }
-        VerificationReport report = checked.get();
+        Instant now = Instant.now();
+        Cached c = cache.get(d.currentVersionId);
+        if (c != null && c.at().plus(CACHE_TTL).isAfter(now)) {
+            return c.state();
+        }
+        SignatureState state;
+        try {
+            state = describe(pool.verify(documents.currentBytes(d), anchors.forOrganization(d.organizationId), onClientGone));
+        } catch (ProblemException e) {
+            Log.infof("verification page of %s: signatures not checked (%s)", d.id, e.slug());
+            SignatureState failed = cannotCheck();
+            // A version that is refused (too large, too costly) is refused again; only busy or cancelled retries may pass.
+            if (e.status() < 500) {
+                remember(d.currentVersionId, failed, now);
+            }
+            return failed;
+        } catch (RuntimeException e) {
+            Log.warnf(e, "verification page of %s: signature check failed", d.id);
+            return cannotCheck();
+        }
+        remember(d.currentVersionId, state, now);
+        return state;
+    }
+
+    /**
+     * Three verdicts a reader can act on. "Intact but status unknown" is only said when nothing but the certificate's
+     * revocation status is missing: every signature intact, covering the whole document, on a chain to one of the
+     * organisation's anchors, and DSS INDETERMINATE for want of revocation data (no CRL/OCSP answer at all:
+     * CERTIFICATE_CHAIN_GENERAL_FAILURE under the default policy; one that is not fresh: TRY_LATER). A revoked or
+     * expired certificate has other sub-indications and is not that case.
+     */
+    static SignatureState describe(VerificationReport report) {
         if (report.signatures().isEmpty()) {
             return new SignatureState("none", "เอกสารนี้ยังไม่มีลายมือชื่ออิเล็กทรอนิกส์", "This document is not signed", null, null);
         }
@@ -95,26 +136,29 @@ public class PublicVerificationService {
         if (report.valid()) {
             return new SignatureState("valid", "ลายมือชื่ออิเล็กทรอนิกส์ถูกต้อง", "Signature valid", signer, at);
         }
+        boolean statusUnknownOnly = report.signatures().stream().allMatch(s -> s.intact() && s.coversWholeDocument()
+                && s.trusted() && (Indication.TOTAL_PASSED.name().equals(s.indication())
+                || Indication.INDETERMINATE.name().equals(s.indication()) && STATUS_UNKNOWN.contains(s.subIndication())));
+        if (statusUnknownOnly) {
+            return new SignatureState("unverified",
+                    "เอกสารไม่ถูกแก้ไขและออกโดยหน่วยงานนี้จริง แต่ยังตรวจสอบสถานะใบรับรองไม่ได้ในขณะนี้",
+                    "Intact and issued by this organisation, but the status of its certificate could not be checked right now",
+                    signer, at);
+        }
         return new SignatureState("invalid", "ลายมือชื่ออิเล็กทรอนิกส์ไม่ถูกต้อง หรือเอกสารถูกแก้ไข",
                 "Signature NOT valid, or the document was changed (" + last.indication() + ")", signer, at);
     }
 
-    /** The report for the current version, read from the cache before the file is; empty once the file is erased. */
-    private Optional<VerificationReport> report(Document d) {
-        if (d.deletedAt != null || d.currentVersionId == null) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        Cached c = cache.get(d.currentVersionId);
-        if (c != null && c.at().plus(CACHE_TTL).isAfter(now)) {
-            return Optional.of(c.report());
-        }
-        VerificationReport report = verifier.verify(documents.currentBytes(d), anchors.forOrganization(d.organizationId));
+    private static SignatureState cannotCheck() {
+        return new SignatureState("unknown", "ตรวจสอบลายมือชื่ออิเล็กทรอนิกส์ของไฟล์นี้ไม่ได้",
+                "The signature of this file cannot be checked", null, null);
+    }
+
+    private void remember(UUID versionId, SignatureState state, Instant now) {
         if (cache.size() >= CACHE_MAX) {
             cache.clear();
         }
-        cache.put(d.currentVersionId, new Cached(report, now));
-        return Optional.of(report);
+        cache.put(versionId, new Cached(state, now));
     }
 
     private static String commonName(String dn) {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,8 +53,11 @@ public class SealResource {
     @GET
     @Path("verification")
     @RolesAllowed(Role.Names.AUDITOR)
-    @Operation(summary = "Verify the signatures of the document's current version")
-    public VerificationReport verification(@PathParam("id") UUID id) {
-        return verifications.verifyDocument(caller.get(), id);
+    @Operation(summary = "Verify the signatures of the document's current version",
+            description = "Refused with 422 `pdf-too-complex` when the PDF exceeds the page, object or size limits and "
+                    + "`verification-too-costly` when the check overruns its time budget; 503 `verification-busy` "
+                    + "(with Retry-After) when too many checks are waiting.")
+    public VerificationReport verification(@PathParam("id") UUID id, @Context HttpServerResponse response) {
+        return verifications.verifyDocument(caller.get(), id, ClientConnection.onClose(response));
     }
 }

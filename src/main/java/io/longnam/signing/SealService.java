@@ -1,5 +1,6 @@
 package io.longnam.signing;
 
+import io.longnam.common.LongnamConfig;
 import io.longnam.common.ProblemException;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentService;
@@ -37,6 +38,8 @@ public class SealService {
     XadesSigner xades;
     @Inject
     TsaConfig tsa;
+    @Inject
+    LongnamConfig config;
 
     /**
      * Checks up front that the organisation can seal at the requested level with the given key (null: its default),
@@ -63,8 +66,10 @@ public class SealService {
         SignatureLevel level = levelFor(org, cmd.requestedLevel());
         SealKey key = keys.sealKey(org.id, cmd.keyId());
         VisibleSeal visible = cmd.visible() == null ? null : cmd.visible().toSeal();
-        if (visible != null) {
-            checkPage(current.data(), visible.page());
+        // Documents registered before the limits existed, and rendered ones, have not been inspected against them.
+        int pages = PdfInspector.inspect(current.data(), PdfInspector.Limits.of(config)).pages();
+        if (visible != null && visible.page() > pages) {
+            throw ProblemException.invalid("visible.page", "the document has " + pages + " page(s)");
         }
         byte[] sealed = sign(current.data(), key, new SealRequest(level, cmd.reason(), cmd.location(), visible));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -124,13 +129,6 @@ public class SealService {
         } catch (SealingException e) {
             Log.warnf("seal failed: %s", e.getMessage());
             throw ProblemException.unprocessable("cannot-seal", "the PDF cannot be sealed: " + e.getMessage());
-        }
-    }
-
-    private static void checkPage(byte[] pdf, int page) {
-        int pages = PdfInspector.inspect(pdf).pages();
-        if (page > pages) {
-            throw ProblemException.invalid("visible.page", "the document has " + pages + " page(s)");
         }
     }
 }

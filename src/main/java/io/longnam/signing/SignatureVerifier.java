@@ -10,6 +10,8 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.simplereport.jaxb.XmlTimestamp;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -25,7 +27,8 @@ import java.util.List;
 
 /**
  * Validates the signatures in a PDF with DSS against caller-supplied trust anchors (e.g. a tenant's CA roots),
- * fetching CRLs/OCSP answers and missing intermediates online as needed.
+ * fetching CRLs/OCSP answers and missing intermediates online as needed. Costly and unbounded by itself: callers
+ * go through {@link VerificationPool}, which checks the PDF's size first and bounds time and concurrency.
  */
 @ApplicationScoped
 public class SignatureVerifier {
@@ -37,6 +40,11 @@ public class SignatureVerifier {
         verifier.setTrustedCertSources(anchors);
 
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        if (validator instanceof PDFDocumentValidator pdfValidator) {
+            PdfBoxDefaultObjectFactory pdfObjects = new PdfBoxDefaultObjectFactory();
+            pdfObjects.setPdfDifferencesFinder(new InterruptiblePdfDifferences());
+            pdfValidator.setPdfObjFactory(pdfObjects);
+        }
         validator.setCertificateVerifier(verifier);
         Reports reports = validator.validateDocument();
         SimpleReport simple = reports.getSimpleReport();

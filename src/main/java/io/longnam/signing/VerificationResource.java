@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.core.http.HttpServerResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -32,9 +34,13 @@ public class VerificationResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Verify any signed PDF (no login; rate-limited per client)",
-            description = "Judged against the platform trust anchors. `valid` is true only when every signature is TOTAL_PASSED and covers the whole document.")
-    public VerificationReport verify(@RestForm("file") FileUpload file) {
+            description = "Judged against the platform trust anchors. `valid` is true only when every signature is TOTAL_PASSED and covers the whole document. "
+                    + "Refused with 422 `pdf-too-complex` when the PDF exceeds the page, object or size limits and "
+                    + "`verification-too-costly` when the check overruns its time budget; 503 `verification-busy` "
+                    + "(with Retry-After) when too many checks are waiting. A check whose client disconnects is cancelled.")
+    public VerificationReport verify(@RestForm("file") FileUpload file, @Context HttpServerResponse response) {
         limiter.acquire("verification", String.valueOf(origin.clientIp()), config.verification().perMinute());
-        return verifications.verifyUpload(Uploads.required(file, "", config.upload().maxBytes()));
+        return verifications.verifyUpload(Uploads.required(file, "", config.upload().maxBytes()),
+                ClientConnection.onClose(response));
     }
 }

@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -49,6 +52,49 @@ public final class TestPdfs {
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * The page-tree attack: one page named {@code times} times in the root's Kids, /Count agreeing. Small on disk,
+     * but DSS compares it page by page, and PDFBox walks the tree from the start for each page.
+     */
+    public static byte[] pageNamedTimes(int times) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            COSArray kids = new COSArray();
+            for (int i = 0; i < times; i++) {
+                kids.add(page.getCOSObject());
+            }
+            COSDictionary root = doc.getPages().getCOSObject();
+            root.setItem(COSName.KIDS, kids);
+            root.setInt(COSName.COUNT, times);
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A well-formed PDF of {@code pages} blank pages. */
+    public static byte[] blankPages(int pages) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i < pages; i++) {
+                doc.addPage(new PDPage());
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code prefix} followed by a valid PDF: a polyglot that other programs read as HTML, GIF, … */
+    public static byte[] behind(String prefix, byte[] pdf) {
+        byte[] head = prefix.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(head, head.length + pdf.length);
+        System.arraycopy(pdf, 0, all, head.length, pdf.length);
+        return all;
     }
 
     public static byte[] png() {
