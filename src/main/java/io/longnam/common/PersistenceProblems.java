@@ -130,7 +130,10 @@ public class PersistenceProblems {
         return t instanceof SQLException s ? s.getSQLState() : null;
     }
 
-    /** The chain through causes and the JDBC next-exception links (batches report there), each throwable once. */
+    /**
+     * The chain through causes, suppressed exceptions (a failed commit reports its resource's error there) and JDBC
+     * next-exception links (batches report there), each throwable once.
+     */
     private static Iterable<Throwable> causes(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> pending = new ArrayDeque<>();
@@ -145,6 +148,7 @@ public class PersistenceProblems {
             if (t.getCause() != null) {
                 pending.add(t.getCause());
             }
+            pending.addAll(List.of(t.getSuppressed()));
             if (t instanceof SQLException s && s.getNextException() != null) {
                 pending.add(s.getNextException());
             }
