@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -148,12 +150,15 @@ public class DocumentService {
     public DocumentView addVersion(Caller caller, UUID documentId, UUID basedOnVersion, VersionKind kind, byte[] data,
                                    String contentType, DocumentStatus next, Map<String, Object> details) {
         Document d = visible(caller, documentId);
+        // Racing writers of one document queue on its row; each then sees what the one before it committed.
+        em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
         if (d.deletedAt != null) {
             throw ProblemException.gone("the document's content was deleted");
         }
         // Work such as sealing happens outside the transaction; refuse its result if the document moved meanwhile.
         if (basedOnVersion != null && !basedOnVersion.equals(d.currentVersionId)) {
-            throw ProblemException.conflict("concurrent-change", "the document changed while this operation ran; retry it");
+            throw ProblemException.conflict("concurrent-change", "the document changed while its new "
+                    + kind.name().toLowerCase(Locale.ROOT) + " version was being made; fetch it and retry");
         }
         requireTransition(d, next);
         String sha256 = Hashes.sha256Hex(data);
