@@ -36,8 +36,6 @@ import org.postgresql.util.PSQLException;
  */
 public class PersistenceProblems {
 
-    static final long DATABASE_RETRY_AFTER_SECONDS = 5;
-
     private record Conflict(String slug, String detail) {
     }
 
@@ -71,9 +69,8 @@ public class PersistenceProblems {
         for (Throwable t : causes(failure)) {
             if (connectionLost(t)) {
                 Log.warnf("database unavailable: %s", t.toString());
-                return Optional.of(new ProblemException(503, "database-unavailable", "Service unavailable",
-                        "the database is unreachable at the moment; retry later", null,
-                        Map.of("retryable", true, "retryAfterSeconds", DATABASE_RETRY_AFTER_SECONDS)));
+                return Optional.of(ProblemException.unavailable("database-unavailable",
+                        "the database is unreachable at the moment; retry later"));
             }
         }
         for (Throwable t : causes(failure)) {

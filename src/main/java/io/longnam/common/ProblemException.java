@@ -62,9 +62,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, slug, "Unprocessable content", detail, null, null);
     }
 
+    /** A dependency (database, TSA, key provider, CRL server) failed for now: worth a retry after a short pause. */
     public static ProblemException unavailable(String slug, String detail) {
-        return new ProblemException(503, slug, "Service unavailable", detail, null, Map.of("retryable", true));
+        return new ProblemException(503, slug, "Service unavailable", detail, null,
+                Map.of("retryable", true, "retryAfterSeconds", RETRY_AFTER_SECONDS));
     }
+
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     public int status() {
         return status;
