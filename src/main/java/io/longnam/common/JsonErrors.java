@@ -77,8 +77,9 @@ public final class JsonErrors {
         return reason;
     }
 
+    /** Databind knows the path of what it was binding; a parser failure only knows where the parser stood. */
     private static String pathOf(JacksonException e, JacksonException reason) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException mapping) {
             StringBuilder path = new StringBuilder();
             for (JsonMappingException.Reference ref : mapping.getPath()) {
                 if (ref.getFieldName() != null) {
