@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Jackson's failures in the client's terms: which field (from the JSON path, e.g. {@code roles[0]}) and what was
- * expected there, in words. Jackson's own messages name our classes and its tokens, so none of them is passed on.
+ * expected there, in words. Jackson's own messages name our classes and its tokens, so none of them is passed on;
+ * the exception stays the problem's cause, logged under the incident id the answer quotes.
  */
 public final class JsonErrors {
 
@@ -53,6 +54,8 @@ public final class JsonErrors {
         } else if (reason instanceof InvalidNullException) {
             message = subject + " must not be null";
         } else if (reason instanceof PropertyBindingException) {
+            // Unknown properties are ignored (Quarkus leaves FAIL_ON_UNKNOWN_PROPERTIES off, so clients built against
+            // a newer contract keep working); this answers only where a type opts into refusing them.
             message = subject + " is not a known property";
         } else if (reason instanceof MismatchedInputException mismatch) {
             message = subject + " must be " + expected(mismatch.getTargetType());
@@ -64,7 +67,7 @@ public final class JsonErrors {
                     : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
             field = part == null ? "body" : part;
         }
-        return ProblemException.invalid(message, List.of(new Problem.FieldError(field, message)));
+        return ProblemException.invalid(message, List.of(new Problem.FieldError(field, message))).because(e);
     }
 
     /** The failure that says what went wrong: databind wraps parser failures to add the path, which we read separately. */

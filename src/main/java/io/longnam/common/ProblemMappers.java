@@ -43,7 +43,7 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class, com.fasterxml.jackson.core.JsonParseException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(JsonErrors.problem(e, null).toProblem(path(uri)));
+        return problem(JsonErrors.problem(e, null), uri);
     }
 
     // Thrown while reading the parts, before any handler runs; a line break inside a quoted filename ends up here.
