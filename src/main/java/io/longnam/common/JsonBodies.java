@@ -21,6 +21,7 @@ public class JsonBodies {
     @Inject
     Validator validator;
 
+    /** {@code part} names the multipart part in error messages; {@code null} for the request body itself. */
     public <T> T parse(String body, Class<T> type, String part) {
         if (body == null || body.isBlank()) {
             return null;
@@ -29,7 +30,10 @@ public class JsonBodies {
         try {
             parsed = json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid(part, part + " is not valid JSON for this operation: " + e.getOriginalMessage());
+            throw JsonErrors.problem(e, part);
+        }
+        if (parsed == null) {
+            return null;
         }
         Set<ConstraintViolation<T>> violations = validator.validate(parsed);
         if (!violations.isEmpty()) {

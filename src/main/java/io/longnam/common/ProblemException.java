@@ -17,7 +17,12 @@ public class ProblemException extends RuntimeException {
 
     public ProblemException(int status, String slug, String title, String detail,
                             List<Problem.FieldError> errors, Map<String, Object> extensions) {
-        super(detail, null, false, false);
+        this(status, slug, title, detail, errors, extensions, null);
+    }
+
+    private ProblemException(int status, String slug, String title, String detail,
+                             List<Problem.FieldError> errors, Map<String, Object> extensions, Throwable cause) {
+        super(detail, cause, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
@@ -69,6 +74,14 @@ public class ProblemException extends RuntimeException {
     }
 
     private static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The same answer, remembering what caused it: the cause is logged with an incident id the answer quotes, and
+     * never shown to the client. Use it whenever the detail was written in place of a library's message.
+     */
+    public ProblemException because(Throwable cause) {
+        return new ProblemException(status, slug, title, getMessage(), errors, extensions, cause);
+    }
 
     public int status() {
         return status;

@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /** Turns every failure into one RFC 9457 shape; nothing internal (stack, SQL, class names) reaches a client. */
 public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Problem p = e.toProblem(path(uri));
+        Problem p = withIncident(e.toProblem(path(uri)), e.getCause());
         Object retryAfter = p.any().get("retryAfterSeconds");
         if (retryAfter != null) {
             return Response.status(p.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(p).build();
@@ -42,8 +43,24 @@ public class ProblemMappers {
             com.fasterxml.jackson.databind.exc.InvalidFormatException.class, com.fasterxml.jackson.core.JsonParseException.class,
             com.fasterxml.jackson.databind.exc.ValueInstantiationException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(ProblemException.invalid("the request body is not valid JSON for this operation: "
-                + e.getOriginalMessage(), List.of()).toProblem(path(uri)));
+        return problem(JsonErrors.problem(e, null), uri);
+    }
+
+    // Thrown while reading the parts, before any handler runs; a line break inside a quoted filename ends up here.
+    @ServerExceptionMapper
+    public Response multipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return respond(ProblemException.invalid("body", "the multipart body is malformed: each part needs well-formed "
+                + "headers, and a filename must not contain line breaks").toProblem(path(uri)));
+    }
+
+    /**
+     * Our code reports I/O through {@link java.io.UncheckedIOException}, so a checked one reaching this far was
+     * thrown while the framework read the request, e.g. a multipart body that ends before its closing boundary.
+     */
+    @ServerExceptionMapper
+    public Response unreadable(java.io.IOException e, UriInfo uri) {
+        return respond(withIncident(ProblemException.invalid("body", "the request body could not be read to its end; "
+                + "a multipart body needs its closing boundary").toProblem(path(uri)), e));
     }
 
     /**
@@ -61,7 +78,7 @@ public class ProblemMappers {
             case UNKNOWN_TEMPLATE -> new ProblemException(404, "not-found", "Not found", e.getMessage(), errors, code);
             default -> new ProblemException(422, slug, "Unprocessable content", e.getMessage(), errors, code);
         };
-        return respond(p.toProblem(path(uri)));
+        return respond(withIncident(p.toProblem(path(uri)), e.getCause()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -78,6 +95,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // The JSON body reader wraps some parse failures into a bare 400 before our json mapper could see them.
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -94,6 +115,24 @@ public class ProblemMappers {
         return respond(new ProblemException(500, "internal", "Internal error",
                 "the request failed unexpectedly; quote incident " + incident, null,
                 Map.of("incident", incident)).toProblem(path(uri)));
+    }
+
+    /**
+     * Where an answer was written in place of a library's message, the original goes to the log under an incident
+     * id that the answer quotes, so support can find it without the client ever seeing it.
+     */
+    private static Problem withIncident(Problem problem, Throwable cause) {
+        if (cause == null) {
+            return problem;
+        }
+        String incident = UUID.randomUUID().toString();
+        Log.infof("answered %d %s for %s, incident %s: %s", problem.status(), problem.type(), problem.instance(),
+                incident, cause);
+        Log.debugf(cause, "incident %s", incident);
+        Map<String, Object> extensions = new java.util.LinkedHashMap<>(problem.any());
+        extensions.put("incident", incident);
+        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.instance(),
+                problem.errors(), extensions);
     }
 
     static Response respond(Problem problem) {

@@ -10,6 +10,7 @@ import io.longnam.common.LongnamConfig;
 import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
 import io.longnam.document.DocumentDtos.DocumentMetadata;
 import io.longnam.document.DocumentDtos.DocumentQuery;
 import io.longnam.document.DocumentDtos.DocumentView;
@@ -67,7 +68,7 @@ public class DocumentService {
     public Registration registerPdf(Caller caller, byte[] data, String filename, DocumentMetadata metadata,
                                     String idempotencyKey, ImportChannel channel) {
         PdfInspector.PdfFacts facts = PdfInspector.inspect(data, PdfInspector.Limits.of(config));
-        NewContent content = new NewContent(data, safeFilename(filename, "document.pdf"), "application/pdf",
+        NewContent content = new NewContent(data, Uploads.filename(filename, "document.pdf"), "application/pdf",
                 facts.carriesXml() ? InputFormat.PDF_XML : InputFormat.PDF, channel, VersionKind.ORIGINAL);
         return register(caller, content, metadata, idempotencyKey);
     }
@@ -385,18 +386,5 @@ public class DocumentService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("metadata is always serialisable", e);
         }
-    }
-
-    static String safeFilename(String name, String fallback) {
-        if (name == null || name.isBlank()) {
-            return fallback;
-        }
-        // Keep only the last path segment and drop control characters: the name goes back out in headers.
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            return fallback;
-        }
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
     }
 }

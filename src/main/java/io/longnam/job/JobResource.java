@@ -9,6 +9,7 @@ import io.longnam.common.Page;
 import io.longnam.common.Params;
 import io.longnam.common.ProblemException;
 import io.longnam.common.Uploads;
+import io.longnam.common.UserText;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.longnam.job.JobDtos.JobItemView;
@@ -118,11 +119,11 @@ public class JobResource {
                            @RestForm("labels") String labels,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         byte[] table = Uploads.required(file, "with a CSV or xlsx table", longnam.upload().maxBytes());
-        JobOptions options = new JobOptions(bool(seal), blankToNull(level), uuid(keyId), blankToNull(reason),
-                blankToNull(location), blankToNull(ownerRefField), Params.instant(expiresAt, "expiresAt"),
-                labels == null || labels.isBlank() ? null
-                        : Arrays.stream(labels.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
-        TableJobSource source = new TableJobSource(json, renderer, table, format(file), templateId,
+        JobOptions options = new JobOptions(bool(seal), text("level", level), uuid(keyId), text("reason", reason),
+                text("location", location), text("ownerRefField", ownerRefField), Params.instant(expiresAt, "expiresAt"),
+                labels == null || labels.isBlank() ? null : Arrays.stream(UserText.clean("labels", labels).split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).toList());
+        TableJobSource source = new TableJobSource(json, renderer, table, format(file), UserText.clean("templateId", templateId),
                 options, config.maxItems());
         return accepted(service.submit(caller.get(), idempotencyKey, source), uri);
     }
@@ -205,7 +206,7 @@ public class JobResource {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private static String text(String field, String value) {
+        return value == null || value.isBlank() ? null : UserText.clean(field, value).strip();
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longnam.common.JsonErrors;
 import io.longnam.common.Params;
 import io.longnam.common.ProblemException;
+import io.longnam.common.UserText;
 import io.longnam.document.InputFormat;
 import io.longnam.job.JobDtos.JobOptions;
 import java.io.IOException;
@@ -89,7 +91,7 @@ final class JsonJobSource implements JobSource {
             }
             drain();
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("the request body is not valid JSON: " + e.getOriginalMessage(), List.of());
+            throw JsonErrors.problem(e, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,9 +122,33 @@ final class JsonJobSource implements JobSource {
                 throw ProblemException.invalid("records", "a job holds at most " + maxRecords + " records");
             }
             JsonNode record = json.readTree(p);
+            // Trees bypass the mapper's string checks; the record is stored as jsonb, which refuses NUL.
+            if (hasNul(record)) {
+                throw ProblemException.invalid("records[" + i + "]", UserText.nulMessage("records[" + i + "]"));
+            }
             sink.pending(json.writeValueAsString(record));
             i++;
         }
+    }
+
+    private static boolean hasNul(JsonNode node) {
+        if (node.isTextual()) {
+            return UserText.hasNul(node.textValue());
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (UserText.hasNul(field.getKey()) || hasNul(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (hasNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String text(JsonParser p, JsonToken value, String field) throws IOException {
@@ -132,7 +158,7 @@ final class JsonJobSource implements JobSource {
         if (value != JsonToken.VALUE_STRING) {
             throw ProblemException.invalid(field, field + " must be a string");
         }
-        return p.getText();
+        return UserText.clean(field, p.getText());
     }
 
     private static List<String> labels(JsonParser p, JsonToken value) throws IOException {
@@ -148,7 +174,7 @@ final class JsonJobSource implements JobSource {
             if (t != JsonToken.VALUE_STRING) {
                 throw ProblemException.invalid("labels", "labels must be a list of strings");
             }
-            out.add(p.getText());
+            out.add(UserText.clean("labels[" + out.size() + "]", p.getText()));
         }
         return out;
     }

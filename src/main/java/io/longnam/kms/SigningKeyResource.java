@@ -3,6 +3,7 @@ package io.longnam.kms;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.common.Uploads;
+import io.longnam.common.UserText;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.longnam.kms.SigningKeyDtos.CertificateUpload;
@@ -81,7 +82,7 @@ public class SigningKeyResource {
     public Response importPkcs12(@PathParam("orgId") UUID orgId, @RestForm("file") FileUpload file,
                                  @RestForm("password") String password, @RestForm("alias") String alias) {
         byte[] p12 = Uploads.required(file, "with the PKCS#12", MAX_PKCS12_BYTES);
-        SigningKeyView key = service.importPkcs12(caller.get(), orgId, alias, p12,
+        SigningKeyView key = service.importPkcs12(caller.get(), orgId, UserText.clean("alias", alias), p12,
                 password == null ? new char[0] : password.toCharArray());
         return Response.status(201).entity(key).build();
     }

@@ -35,7 +35,7 @@ public final class DataInputs {
             return map;
         } catch (IOException e) {
             throw new RenderInputException(RenderInputException.Code.MALFORMED_JSON,
-                    "JSON data is not a valid object: " + getOriginalMessage(e), e);
+                    "JSON data is not a valid object" + at(e), e);
         }
     }
 
@@ -57,8 +57,8 @@ public final class DataInputs {
             Map<String, Object> map = XML.readValue(reader, MAP);
             return map == null ? Map.of() : map;
         } catch (XMLStreamException | IOException e) {
-            throw new RenderInputException(RenderInputException.Code.MALFORMED_XML, "XML data is not well-formed: "
-                    + e.getMessage(), e);
+            throw new RenderInputException(RenderInputException.Code.MALFORMED_XML, "XML data is not well-formed"
+                    + at(e), e);
         } finally {
             if (reader != null) {
                 try {
@@ -78,7 +78,17 @@ public final class DataInputs {
         return f;
     }
 
-    private static String getOriginalMessage(IOException e) {
-        return e instanceof JacksonException je ? je.getOriginalMessage() : e.getMessage();
+    /** Where parsing stopped, the one part of a parser's message that is the client's business. */
+    private static String at(Exception e) {
+        int line = -1;
+        int column = -1;
+        if (e instanceof JacksonException je && je.getLocation() != null) {
+            line = je.getLocation().getLineNr();
+            column = je.getLocation().getColumnNr();
+        } else if (e instanceof XMLStreamException xe && xe.getLocation() != null) {
+            line = xe.getLocation().getLineNumber();
+            column = xe.getLocation().getColumnNumber();
+        }
+        return line < 0 ? "" : " (line " + line + ", column " + column + ")";
     }
 }

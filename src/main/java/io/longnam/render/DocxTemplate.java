@@ -197,8 +197,8 @@ public final class DocxTemplate {
     }
 
     private static RenderInputException malformed(Exception e) {
-        return new RenderInputException(RenderInputException.Code.MALFORMED_DOCX, "docx cannot be processed: "
-                + e.getMessage(), e);
+        return new RenderInputException(RenderInputException.Code.MALFORMED_DOCX,
+                "the docx cannot be processed: it is damaged or not a Word document", e);
     }
 
     private static List<TemplateField> fields(XWPFDocument doc) {

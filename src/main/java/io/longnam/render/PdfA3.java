@@ -65,7 +65,7 @@ public final class PdfA3 {
         try (PDDocument doc = load(pdf)) {
             return convert(doc, pdf.length, metadata, attachments);
         } catch (IOException e) {
-            throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "PDF cannot be processed: " + e.getMessage(), e);
+            throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "the PDF cannot be processed: it is damaged or not a PDF", e);
         }
     }
 
@@ -110,7 +110,7 @@ public final class PdfA3 {
             return convert(doc, pdf.length, metadata, List.of(new Attachment(filename, xml, "application/xml",
                     Relationship.Data, "Structured data of this document")));
         } catch (IOException e) {
-            throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "not a readable PDF: " + e.getMessage(), e);
+            throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "the PDF cannot be read: it is damaged or not a PDF", e);
         }
     }
 
@@ -129,7 +129,7 @@ public final class PdfA3 {
                     ? spec.get().getEmbeddedFileUnicode() : spec.get().getEmbeddedFile();
             return file == null ? Optional.empty() : Optional.of(file.toByteArray());
         } catch (IOException e) {
-            throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "not a readable PDF: " + e.getMessage(), e);
+            throw new RenderInputException(RenderInputException.Code.MALFORMED_PDF, "the PDF cannot be read: it is damaged or not a PDF", e);
         }
     }
 

@@ -66,7 +66,8 @@ public final class PhotoImage {
             if (e instanceof RenderInputException rie) {
                 throw rie;
             }
-            throw invalid(field, "unreadable image: " + e.getMessage());
+            throw new RenderInputException(RenderInputException.Code.INVALID_IMAGE, field + ": unreadable image",
+                    java.util.List.of(new FieldError(field, "unreadable image")), e);
         }
     }
 

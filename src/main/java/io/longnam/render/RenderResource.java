@@ -3,6 +3,8 @@ package io.longnam.render;
 import io.longnam.common.JsonBodies;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
+import io.longnam.common.UserText;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentService.Registration;
 import io.longnam.identity.CurrentCaller;
@@ -122,14 +124,15 @@ public class RenderResource {
             byte[] xmlBytes = parts.bytes("xml");
             String fingerprint = service.fingerprint("file", templateId, inlineDocx, bytes, xmlBytes, settings);
             return switch (kind(file)) {
-                case "text" -> created(service.renderText(caller.get(), bytes, file.getFileName(), settings, idempotencyKey, fingerprint), uri);
+                case "text" -> created(service.renderText(caller.get(), bytes, Uploads.filename(file.getFileName(), null),
+                        settings, idempotencyKey, fingerprint), uri);
                 case "pdf" -> {
                     if (xml == null) {
                         throw ProblemException.invalid("xml", "a PDF is rendered together with an 'xml' part (PDF + XML); "
                                 + "register a plain PDF with POST /api/v1/documents");
                     }
-                    yield created(service.attachXml(caller.get(), bytes, file.getFileName(), xmlBytes, xml.getFileName(),
-                            settings, idempotencyKey, fingerprint), uri);
+                    yield created(service.attachXml(caller.get(), bytes, Uploads.filename(file.getFileName(), null), xmlBytes,
+                            Uploads.filename(xml.getFileName(), null), settings, idempotencyKey, fingerprint), uri);
                 }
                 default -> {
                     requireTemplate(templateId, inlineDocx);
@@ -242,7 +245,7 @@ public class RenderResource {
             if (v == null) {
                 return null;
             }
-            return v.isFileItem() ? new String(bytes(name), StandardCharsets.UTF_8) : v.getValue();
+            return UserText.clean(name, v.isFileItem() ? new String(bytes(name), StandardCharsets.UTF_8) : v.getValue());
         }
 
         byte[] bytes(String name) {

@@ -1,5 +1,6 @@
 package io.longnam.render;
 
+import io.longnam.common.UserText;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -39,7 +40,20 @@ public final class TableInput {
                     "table file larger than " + MAX_BYTES / (1024 * 1024) + " MB");
         }
         List<List<String>> rows = format == Format.CSV ? csv(TextDocument.decode(bytes)) : xlsx(bytes);
+        refuseNul(rows);
         return toResults(rows);
+    }
+
+    /** Rows end up in PostgreSQL (job items, document metadata), which cannot store NUL. */
+    private static void refuseNul(List<List<String>> rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                if (UserText.hasNul(rows.get(r).get(c))) {
+                    throw new RenderInputException(RenderInputException.Code.MALFORMED_TABLE, "line " + (r + 1)
+                            + ", column " + (c + 1) + " contains the NUL character (U+0000)");
+                }
+            }
+        }
     }
 
     private static List<RowResult> toResults(List<List<String>> rows) {
@@ -191,7 +205,7 @@ public final class TableInput {
                 throw rie;
             }
             throw new RenderInputException(RenderInputException.Code.MALFORMED_TABLE,
-                    "not a readable xlsx file: " + e.getMessage(), e);
+                    "the xlsx file cannot be read: it is damaged or not a spreadsheet", e);
         }
     }
 

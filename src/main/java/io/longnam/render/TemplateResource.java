@@ -3,6 +3,7 @@ package io.longnam.render;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
 import io.longnam.common.Uploads;
+import io.longnam.common.UserText;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.longnam.render.TemplateDtos.TemplateView;
@@ -88,7 +89,7 @@ public class TemplateResource {
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TemplateView.class)))
     public Response upload(@Schema(implementation = TemplateUpload.class) @RestForm("file") FileUpload file,
                            @RestForm("name") String name, @Context UriInfo uri) {
-        TemplateView t = service.upload(caller.get(), name, Uploads.required(file, "(the docx)", config.upload().maxBytes()));
+        TemplateView t = service.upload(caller.get(), UserText.clean("name", name), Uploads.required(file, "(the docx)", config.upload().maxBytes()));
         return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build()).entity(t).build();
     }
 

@@ -204,7 +204,7 @@ public final class ThaiPdfDocument {
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new RenderInputException(RenderInputException.Code.INVALID_FIELDS,
-                    "QR content cannot be encoded: " + e.getMessage(), e);
+                    "QR content cannot be encoded: it is too long for a QR code", e);
         }
         int n = matrix.getWidth();
         float module = side / n;

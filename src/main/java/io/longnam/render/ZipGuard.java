@@ -43,7 +43,7 @@ final class ZipGuard {
                 }
             }
         } catch (IOException e) {
-            throw new RenderInputException(code, kind + " is not a readable zip package: " + e.getMessage(), e);
+            throw new RenderInputException(code, kind + " is not a readable zip package", e);
         }
         if (!names.contains(requiredEntry)) {
             throw new RenderInputException(code, kind + " lacks " + requiredEntry);

@@ -47,7 +47,7 @@ public class SealResource {
     @Consumes(MediaType.WILDCARD)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SealCommand.class)))
     public DocumentView seal(@PathParam("id") UUID id, String body) {
-        return seals.seal(caller.get(), id, bodies.parse(body, SealCommand.class, "body"));
+        return seals.seal(caller.get(), id, bodies.parse(body, SealCommand.class, null));
     }
 
     @GET

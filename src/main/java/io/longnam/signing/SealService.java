@@ -128,7 +128,9 @@ public class SealService {
                     "revocation data for the seal certificate could not be fetched; the document is unchanged, retry later");
         } catch (SealingException e) {
             Log.warnf("seal failed: %s", e.getMessage());
-            throw ProblemException.unprocessable("cannot-seal", "the PDF cannot be sealed: " + e.getMessage());
+            // DSS's message names its classes and our configuration: it goes to the log, not into the answer.
+            throw ProblemException.unprocessable("cannot-seal", "the PDF cannot be sealed; it may be damaged, "
+                    + "encrypted or carry a signature that forbids changes").because(e);
         }
     }
 }
