@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Multi-tenant API to register, seal, verify, deliver and expire electronic documents "
                 + "(ปพ.1, ปพ.2, official letters). Errors are RFC 9457 application/problem+json."))
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "Organisation API key: `Authorization: Bearer ln_...`")
+        description = "Organisation API key (`Authorization: Bearer ln_...`) or an agency client's token from "
+                + "`POST /oauth2/token` (`Bearer lnt_...`)")
+@SecurityScheme(securitySchemeName = "clientBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "An agency client's id and secret, at the token endpoint only")
 public class LongnamApi extends Application {
 }

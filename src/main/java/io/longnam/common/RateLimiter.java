@@ -18,17 +18,28 @@ public class RateLimiter {
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
     public void acquire(String bucket, String client, int perMinute) {
-        long minute = Instant.now().getEpochSecond() / 60;
-        String key = bucket + "|" + client;
-        Window w = windows.compute(key, (k, old) -> old == null || old.minute != minute ? new Window(minute, new AtomicInteger()) : old);
-        if (w.count.incrementAndGet() > perMinute) {
+        if (count(bucket, client) > perMinute) {
             long retryAfter = 60 - Instant.now().getEpochSecond() % 60;
             throw new ProblemException(429, "rate-limited", "Too many requests",
                     "at most " + perMinute + " requests per minute; retry after " + retryAfter + " s", null,
                     java.util.Map.of("retryAfterSeconds", retryAfter));
         }
+    }
+
+    /** Counts one event (e.g. a failed login) without refusing anything; answers the count of this minute. */
+    public int count(String bucket, String client) {
+        long minute = Instant.now().getEpochSecond() / 60;
+        Window w = windows.compute(bucket + "|" + client,
+                (k, old) -> old == null || old.minute != minute ? new Window(minute, new AtomicInteger()) : old);
         if (windows.size() > 100_000) {
             windows.entrySet().removeIf(e -> e.getValue().minute != minute);
         }
+        return w.count.incrementAndGet();
+    }
+
+    /** Whether this minute's events already reached {@code limit}, without counting one. */
+    public boolean exceeded(String bucket, String client, int limit) {
+        Window w = windows.get(bucket + "|" + client);
+        return w != null && w.minute == Instant.now().getEpochSecond() / 60 && w.count.get() >= limit;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Set;
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SCHEME = "Bearer ";
+    static final String CLIENT_TOKEN_PREFIX = "lnt_";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -28,7 +29,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().nullItem();
         }
         String token = header.substring(SCHEME.length()).trim();
-        if (token.isEmpty()) {
+        // Client tokens have their own mechanism; any other token is a key (a bootstrap key may have any format).
+        if (token.isEmpty() || token.startsWith(CLIENT_TOKEN_PREFIX)) {
             return Uni.createFrom().nullItem();
         }
         return identityProviderManager.authenticate(
