@@ -95,19 +95,10 @@ public class JobService {
             }
         }
         Instant now = clock.now();
-        Job job = new Job();
-        job.id = UUID.randomUUID();
-        job.organizationId = org;
-        job.kind = Job.KIND_RENDER;
+        Job job = queued(caller, org, Job.KIND_RENDER, now);
         job.templateId = "?";
         job.inputFormat = io.longnam.document.InputFormat.TEMPLATE_JSON;
-        job.status = JobStatus.QUEUED;
-        job.options = "{}";
-        job.createdBy = caller.actor();
-        job.callerRoles = Role.join(caller.roles());
         job.idempotencyKey = idempotencyKey;
-        job.createdAt = now;
-        job.updatedAt = now;
         job.persist();
         em.flush();
 
@@ -142,16 +133,7 @@ public class JobService {
     @Transactional
     public JobView submitPeriodPurge(Caller caller, UUID organizationId, Instant from, Instant to) {
         Instant now = clock.now();
-        Job job = new Job();
-        job.id = UUID.randomUUID();
-        job.organizationId = organizationId;
-        job.kind = Job.KIND_PERIOD_PURGE;
-        job.status = JobStatus.QUEUED;
-        job.options = "{}";
-        job.createdBy = caller.actor();
-        job.callerRoles = Role.join(caller.roles());
-        job.createdAt = now;
-        job.updatedAt = now;
+        Job job = queued(caller, organizationId, Job.KIND_PERIOD_PURGE, now);
         job.persist();
         em.flush();
         job.total = em.createNativeQuery("""
@@ -170,6 +152,21 @@ public class JobService {
                 job.id.toString(), Map.of("createdFrom", from.toString(), "createdTo", to.toString(),
                         "documents", job.total)));
         return view(job);
+    }
+
+    /** A new job of the caller's, not yet stored; it acts later with the caller's name and roles. */
+    private static Job queued(Caller caller, UUID organizationId, String kind, Instant now) {
+        Job job = new Job();
+        job.id = UUID.randomUUID();
+        job.organizationId = organizationId;
+        job.kind = kind;
+        job.status = JobStatus.QUEUED;
+        job.options = "{}";
+        job.createdBy = caller.actor();
+        job.callerRoles = Role.join(caller.roles());
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
     }
 
     /** Checks the template and options; records themselves are checked item by item as they are rendered. */
