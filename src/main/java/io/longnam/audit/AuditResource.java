@@ -2,9 +2,9 @@ package io.longnam.audit;
 
 import io.longnam.audit.AuditService.ChainVerification;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.tenancy.OrganizationService;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,7 @@ public class AuditResource {
 
     @GET
     @Path("verification")
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.AUDIT_READ)
     @Operation(summary = "Walk the organisation's audit hash chain and report the first tampered row, if any")
     public ChainVerification verify(@PathParam("orgId") UUID orgId) {
         return audit.verify(organizations.visible(caller.get(), orgId).id);

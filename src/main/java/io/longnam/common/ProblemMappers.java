@@ -5,6 +5,7 @@ import io.longnam.render.RenderInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /** Turns every failure into one RFC 9457 shape; nothing internal (stack, SQL, class names) reaches a client. */
@@ -89,8 +91,31 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemException.forbidden("the caller's roles do not allow this operation").toProblem(path(uri)));
+    public Response forbidden(ForbiddenException e, UriInfo uri, SimpleResourceInfo resource) {
+        return respond(ProblemException.forbidden(forbiddenDetail(resource)).toProblem(path(uri)));
+    }
+
+    /** Names what the endpoint declares, so an administrator knows which permission a role still lacks. */
+    private static String forbiddenDetail(SimpleResourceInfo resource) {
+        PermissionsAllowed needed = declared(resource);
+        if (needed == null) {
+            return "the caller's permissions do not allow this operation";
+        }
+        String names = String.join(needed.inclusive() ? " and " : " or ", needed.value());
+        return "this operation needs the permission " + names + ", which the caller's roles do not confer";
+    }
+
+    private static PermissionsAllowed declared(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return null;
+        }
+        try {
+            PermissionsAllowed onMethod = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(PermissionsAllowed.class);
+            return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(PermissionsAllowed.class);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
     }
 
     @ServerExceptionMapper

@@ -10,8 +10,8 @@ import io.longnam.document.DocumentDtos.DocumentMetadata;
 import io.longnam.document.DocumentDtos.DocumentQuery;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
-import jakarta.annotation.security.RolesAllowed;
+import io.longnam.identity.Permission;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,7 +63,7 @@ public class DocumentResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_REGISTER)
     @Operation(summary = "Register a PDF", description = "Stores the file as version 1 of a new document. "
             + "An Idempotency-Key makes retries safe: the same key with the same request answers the same document; with a different request, 409.")
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DocumentView.class)))
@@ -80,7 +80,7 @@ public class DocumentResource {
     }
 
     @GET
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_READ)
     @Operation(summary = "List documents in the caller's organisation subtree, newest first")
     public Page<DocumentView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("type") String type,
                                    @Parameter(description = "a document status") @QueryParam("status") String status,
@@ -97,7 +97,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_READ)
     @Operation(summary = "Get a document with its versions")
     public DocumentView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
@@ -106,7 +106,7 @@ public class DocumentResource {
     @GET
     @Path("{id}/file")
     @Produces({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_FILE_READ)
     @Operation(summary = "Download the current version (or version `seq`)")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/pdf",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -117,7 +117,7 @@ public class DocumentResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_DELETE)
     @Operation(summary = "Delete a document's content", description = "Erases every version's bytes and revokes its links; a tombstone row remains for reports and the audit trail.")
     public DocumentView delete(@PathParam("id") UUID id) {
         return service.delete(caller.get(), id);

@@ -4,8 +4,8 @@ import io.longnam.common.Page;
 import io.longnam.document.LinkDtos.CreateLink;
 import io.longnam.document.LinkDtos.LinkView;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
-import jakarta.annotation.security.RolesAllowed;
+import io.longnam.identity.Permission;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +30,8 @@ public class LinkResource {
     CurrentCaller caller;
 
     @POST
-    @RolesAllowed(Role.Names.REGISTRAR)
+    // A link hands the file to whoever holds it, so making one is reading the file by proxy.
+    @PermissionsAllowed(value = {Permission.Names.LINK_MANAGE, Permission.Names.DOCUMENT_FILE_READ}, inclusive = true)
     @Operation(summary = "Create a download link for the document's owner", description = "The URL carries the token; it is shown only in this answer.")
     public Response create(@PathParam("id") UUID id, @Valid CreateLink request) {
         LinkView link = service.create(caller.get(), id, request);
@@ -38,7 +39,7 @@ public class LinkResource {
     }
 
     @GET
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.LINK_READ)
     @Operation(summary = "List a document's links (without tokens)")
     public Page<LinkView> list(@PathParam("id") UUID id) {
         return service.list(caller.get(), id);
@@ -46,7 +47,7 @@ public class LinkResource {
 
     @DELETE
     @Path("{linkId}")
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.LINK_MANAGE)
     @Operation(summary = "Revoke a link")
     public LinkView revoke(@PathParam("id") UUID id, @PathParam("linkId") UUID linkId) {
         return service.revoke(caller.get(), id, linkId);

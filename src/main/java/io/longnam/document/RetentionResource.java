@@ -3,6 +3,7 @@ package io.longnam.document;
 import io.longnam.document.DocumentDtos.PeriodPurge;
 import io.longnam.job.JobDtos.JobView;
 import io.longnam.job.JobWorkers;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
-import jakarta.annotation.security.RolesAllowed;
+import io.longnam.identity.Permission;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +35,7 @@ public class RetentionResource {
     JobWorkers workers;
 
     @POST
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.RETENTION_PURGE)
     @Operation(summary = "Erase the organisation's documents created within a period",
             description = "createdFrom inclusive, createdTo exclusive. Answers 202 with a job (kind PERIOD_PURGE) that erases "
                     + "the documents in the background, one item per document; follow it at `Location`. Tombstones remain.")

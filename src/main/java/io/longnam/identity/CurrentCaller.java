@@ -29,10 +29,15 @@ public class CurrentCaller {
             throw new UnauthorizedException();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
+        // Custom role names (OIDC memberships) are not built-in roles: they count only through the permissions.
         for (String r : identity.getRoles()) {
-            roles.add(Role.valueOf(r));
+            Role.of(r).ifPresent(roles::add);
+        }
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (java.security.Permission p : identity.getPermissions()) {
+            Permission.of(p.getName()).ifPresent(permissions::add);
         }
         return new Caller(identity.getPrincipal().getName(), (UUID) identity.getAttribute(Caller.ORG_ID_ATTRIBUTE),
-                identity.getAttribute(Caller.ORG_PATH_ATTRIBUTE), roles);
+                identity.getAttribute(Caller.ORG_PATH_ATTRIBUTE), roles, permissions);
     }
 }

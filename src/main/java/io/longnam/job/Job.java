@@ -47,6 +47,9 @@ public class Job extends PanacheEntityBase {
     public String createdBy;
     @Column(name = "caller_roles")
     public String callerRoles;
+    /** What the submitter could do, so workers act with its rights even when they came from custom roles. */
+    @Column(name = "caller_permissions")
+    public String callerPermissions;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
     @Column(name = "request_hash")

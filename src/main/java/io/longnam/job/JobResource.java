@@ -11,13 +11,13 @@ import io.longnam.common.ProblemException;
 import io.longnam.common.Uploads;
 import io.longnam.common.UserText;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.job.JobDtos.JobItemView;
 import io.longnam.job.JobDtos.JobOptions;
 import io.longnam.job.JobDtos.JobSubmission;
 import io.longnam.job.JobDtos.JobView;
 import io.longnam.render.TableInput;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -90,7 +90,7 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
     @Operation(summary = "Submit a bulk job of records", description = "Renders one document per record with a built-in "
             + "template (and seals each when `seal` is true), in the background. A malformed request answers 400; a record "
             + "the template refuses becomes a failed item of the job. An Idempotency-Key makes retries safe.")
@@ -106,7 +106,7 @@ public class JobResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
     @Operation(summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
             + "refused by the table reader (e.g. a cell starting with = + - @) becomes a failed item. A list field such as "
             + "the ปพ.1 `courses` is given as JSON text in its cell.")
@@ -129,7 +129,7 @@ public class JobResource {
     }
 
     @GET
-    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @PermissionsAllowed(Permission.Names.JOB_READ)
     @Operation(summary = "List jobs of the caller's organisation subtree, newest first")
     public Page<JobView> list(@Parameter(description = "a job status") @QueryParam("status") String status,
                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -138,7 +138,7 @@ public class JobResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @PermissionsAllowed(Permission.Names.JOB_READ)
     @Operation(summary = "Get a job's progress", description = "Status, counters, timestamps and items settled per second.")
     public JobView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
@@ -146,7 +146,7 @@ public class JobResource {
 
     @GET
     @Path("{id}/items")
-    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @PermissionsAllowed(Permission.Names.JOB_READ)
     @Operation(summary = "List a job's items in input order", description = "Each item's status, created document id, or error code, message and field errors.")
     public Page<JobItemView> items(@PathParam("id") UUID id,
                                    @Parameter(description = "PENDING, RUNNING, DONE, FAILED or CANCELLED") @QueryParam("status") String status,
@@ -156,7 +156,7 @@ public class JobResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.JOB_CANCEL)
     @Operation(summary = "Cancel a job", description = "Items not yet started are cancelled; items in flight may still finish. "
             + "Cancelling a cancelled job answers it unchanged; a finished job answers 409.")
     public JobView cancel(@PathParam("id") UUID id) {

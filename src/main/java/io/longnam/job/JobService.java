@@ -14,6 +14,7 @@ import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
+import io.longnam.identity.Permission;
 import io.longnam.identity.Role;
 import io.longnam.job.JobDtos.ItemError;
 import io.longnam.job.JobDtos.JobItemView;
@@ -164,6 +165,7 @@ public class JobService {
         job.options = "{}";
         job.createdBy = caller.actor();
         job.callerRoles = Role.join(caller.roles());
+        job.callerPermissions = Permission.join(caller.permissions());
         job.createdAt = now;
         job.updatedAt = now;
         return job;
@@ -192,8 +194,8 @@ public class JobService {
             throw ProblemException.invalid("seal", "level and keyId apply only with seal: true");
         }
         if (o.seal()) {
-            if (!caller.has(Role.SIGNER)) {
-                throw ProblemException.forbidden("sealing the job's documents needs the SIGNER role");
+            if (!caller.has(Permission.DOCUMENT_SEAL)) {
+                throw ProblemException.forbidden("sealing the job's documents needs the permission " + Permission.Names.DOCUMENT_SEAL);
             }
             seals.checkCanSeal(caller.organizationId(), o.keyId(), SignatureLevel.parse(o.level()));
         }

@@ -7,6 +7,7 @@ import io.longnam.document.DocumentService;
 import io.longnam.document.RetentionService;
 import io.longnam.document.DocumentService.NewContent;
 import io.longnam.identity.Caller;
+import io.longnam.identity.Permission;
 import io.longnam.identity.Role;
 import io.longnam.tenancy.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -105,7 +107,14 @@ public class JobStore {
         Job job = Job.findById(jobId);
         Organization org = Organization.findById(job.organizationId);
         return new JobContext(job.id, job.kind, job.templateId, job.inputFormat, jobs.read(job.options),
-                new Caller(job.createdBy, org.id, org.path, Role.split(job.callerRoles)));
+                caller(job, org));
+    }
+
+    /** Jobs queued before permissions were recorded act with what their submitter's built-in roles confer. */
+    private static Caller caller(Job job, Organization org) {
+        Set<Role> roles = Role.split(job.callerRoles);
+        return job.callerPermissions == null ? new Caller(job.createdBy, org.id, org.path, roles)
+                : new Caller(job.createdBy, org.id, org.path, roles, Permission.split(job.callerPermissions));
     }
 
     @Transactional

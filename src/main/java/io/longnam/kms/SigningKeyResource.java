@@ -5,12 +5,12 @@ import io.longnam.common.ProblemException;
 import io.longnam.common.Uploads;
 import io.longnam.common.UserText;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.kms.SigningKeyDtos.CertificateUpload;
 import io.longnam.kms.SigningKeyDtos.EnrolKey;
 import io.longnam.kms.SigningKeyDtos.KeyPatch;
 import io.longnam.kms.SigningKeyDtos.SigningKeyView;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,7 +48,7 @@ public class SigningKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(summary = "Generate a seal key in a key provider", description = "Answers the key with a PKCS#10 CSR (PEM) for the given subject; send it to the CA, then PUT the issued chain.")
     public Response enrol(@PathParam("orgId") UUID orgId, @Valid @NotNull EnrolKey request, @Context UriInfo uri) {
         SigningKeyView key = service.enrol(caller.get(), orgId, request);
@@ -58,7 +58,7 @@ public class SigningKeyResource {
     @PUT
     @Path("{keyId}/certificate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(summary = "Attach the issued certificate chain (JSON form)")
     public SigningKeyView certificateJson(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
                                           @Valid @NotNull CertificateUpload upload) {
@@ -68,7 +68,7 @@ public class SigningKeyResource {
     @PUT
     @Path("{keyId}/certificate")
     @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN})
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
     public SigningKeyView certificatePem(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId, String pem) {
         return certificate(orgId, keyId, pem);
@@ -77,7 +77,7 @@ public class SigningKeyResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(summary = "Import a PKCS#12 (key and chain) into the software provider")
     public Response importPkcs12(@PathParam("orgId") UUID orgId, @RestForm("file") FileUpload file,
                                  @RestForm("password") String password, @RestForm("alias") String alias) {
@@ -88,7 +88,7 @@ public class SigningKeyResource {
     }
 
     @GET
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.KEY_READ)
     @Operation(summary = "List the organisation's seal keys")
     public Page<SigningKeyView> list(@PathParam("orgId") UUID orgId) {
         return service.list(caller.get(), orgId);
@@ -96,7 +96,7 @@ public class SigningKeyResource {
 
     @GET
     @Path("{keyId}")
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.KEY_READ)
     @Operation(summary = "Get a seal key")
     public SigningKeyView get(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
         return service.get(caller.get(), orgId, keyId);
@@ -104,7 +104,7 @@ public class SigningKeyResource {
 
     @PATCH
     @Path("{keyId}")
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(summary = "Make a key the organisation's default seal key: {\"default\": true}")
     public SigningKeyView patch(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId, @Valid @NotNull KeyPatch patch) {
         if (!patch.makeDefault()) {
@@ -115,7 +115,7 @@ public class SigningKeyResource {
 
     @DELETE
     @Path("{keyId}")
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(summary = "Disable a key", description = "The key is destroyed or blocked in its provider; documents it sealed stay verifiable.")
     public SigningKeyView disable(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
         return service.disable(caller.get(), orgId, keyId);

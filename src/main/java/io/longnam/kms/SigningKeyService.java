@@ -5,7 +5,7 @@ import io.longnam.common.Clock;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.kms.SigningKeyDtos.CertificateView;
 import io.longnam.kms.SigningKeyDtos.EnrolKey;
 import io.longnam.kms.SigningKeyDtos.SigningKeyView;
@@ -240,7 +240,7 @@ public class SigningKeyService {
 
     private Organization adminOf(Caller caller, UUID orgId) {
         Organization org = organizations.visible(caller, orgId);
-        if (!caller.has(Role.ORG_ADMIN)) {
+        if (!caller.has(Permission.KEY_MANAGE)) {
             throw ProblemException.forbidden("only organisation administrators manage signing keys");
         }
         return org;

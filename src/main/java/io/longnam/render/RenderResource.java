@@ -8,13 +8,13 @@ import io.longnam.common.UserText;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentService.Registration;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.render.RenderDtos.BatchResult;
 import io.longnam.render.RenderDtos.RenderRequest;
 import io.longnam.render.RenderDtos.RenderSettings;
 import io.longnam.render.RenderService.TemplateInput;
 import io.longnam.render.RenderService.TemplateRef;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -92,7 +92,7 @@ public class RenderResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.RENDER_CREATE)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
@@ -106,7 +106,7 @@ public class RenderResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.Names.REGISTRAR)
+    @PermissionsAllowed(Permission.Names.RENDER_CREATE)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))

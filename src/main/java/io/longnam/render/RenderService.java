@@ -18,6 +18,7 @@ import io.longnam.document.InputFormat;
 import io.longnam.document.PdfInspector;
 import io.longnam.document.VersionKind;
 import io.longnam.identity.Caller;
+import io.longnam.identity.Permission;
 import io.longnam.render.RenderDtos.BatchResult;
 import io.longnam.render.RenderDtos.RenderSettings;
 import io.longnam.render.RenderDtos.RowError;
@@ -209,8 +210,8 @@ public class RenderService {
     }
 
     private void checkSealing(Caller caller, RenderSettings s, SignatureLevel level) {
-        if (s.sealed() && !caller.has(io.longnam.identity.Role.SIGNER)) {
-            throw ProblemException.forbidden("sealing needs the SIGNER role");
+        if (s.sealed() && !caller.has(Permission.DOCUMENT_SEAL)) {
+            throw ProblemException.forbidden("sealing needs the permission " + Permission.Names.DOCUMENT_SEAL);
         }
         if (s.sealed() || s.signXml()) {
             seals.checkCanSeal(caller.organizationId(), null, level);

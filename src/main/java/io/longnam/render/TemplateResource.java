@@ -5,9 +5,9 @@ import io.longnam.common.Page;
 import io.longnam.common.Uploads;
 import io.longnam.common.UserText;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.render.TemplateDtos.TemplateView;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,7 +53,7 @@ public class TemplateResource {
     }
 
     @GET
-    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
     @Operation(summary = "List templates: the built-in PP1, PP2, LETTER and the docx templates of the caller's organisation and its ancestors")
     public Page<TemplateView> list() {
         return service.list(caller.get());
@@ -61,7 +61,7 @@ public class TemplateResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
     @Operation(summary = "Get a template with the fields it takes")
     public TemplateView get(@PathParam("id") String id) {
         return service.get(caller.get(), id);
@@ -70,7 +70,7 @@ public class TemplateResource {
     @GET
     @Path("{id}/file")
     @Produces(DOCX)
-    @RolesAllowed({Role.Names.REGISTRAR, Role.Names.AUDITOR})
+    @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
     @Operation(summary = "Download an uploaded template's docx")
     @APIResponse(responseCode = "200", description = "The docx", content = @Content(mediaType = DOCX,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -83,7 +83,7 @@ public class TemplateResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.TEMPLATE_MANAGE)
     @Operation(summary = "Upload a docx template", description = "Fields are discovered from `{{field}}`, `{{list.field}}` (repeated table rows), "
             + "`{{image:field}}` and `{{qr:field}}` placeholders; `{{qr}}` is the document's verification QR code. A docx that cannot be read answers 422.")
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TemplateView.class)))
@@ -95,7 +95,7 @@ public class TemplateResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.TEMPLATE_MANAGE)
     @Operation(summary = "Retire an uploaded template", description = "It stays listed (status RETIRED) and downloadable, but renders nothing new (409).")
     public TemplateView retire(@PathParam("id") String id) {
         return service.retire(caller.get(), id);

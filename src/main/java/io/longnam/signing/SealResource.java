@@ -2,9 +2,9 @@ package io.longnam.signing;
 
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.signing.SealDtos.SealCommand;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import io.longnam.common.JsonBodies;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +39,7 @@ public class SealResource {
 
     @POST
     @Path("seal")
-    @RolesAllowed(Role.Names.SIGNER)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_SEAL)
     @Operation(summary = "Seal the document with the organisation's key (PAdES)",
             description = "Adds a PAdES baseline signature (ETSI.CAdES.detached) as a new version. Without `level`, "
                     + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "
@@ -52,7 +52,7 @@ public class SealResource {
 
     @GET
     @Path("verification")
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.DOCUMENT_VERIFY)
     @Operation(summary = "Verify the signatures of the document's current version",
             description = "Refused with 422 `pdf-too-complex` when the PDF exceeds the page, object or size limits and "
                     + "`verification-too-costly` when the check overruns its time budget; 503 `verification-busy` "

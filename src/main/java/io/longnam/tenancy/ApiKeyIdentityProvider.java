@@ -15,7 +15,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Turns an API key into the same kind of identity an OIDC login will produce: principal, roles, organisation. */
+/** Turns an API key into the same kind of identity an OIDC login will produce: principal, roles, permissions, organisation. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
@@ -57,6 +57,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
                 .addAttribute(Caller.ORG_ID_ATTRIBUTE, org.id)
                 .addAttribute(Caller.ORG_PATH_ATTRIBUTE, org.path);
         Role.expand(key.roleSet()).forEach(r -> identity.addRole(r.name()));
+        Role.permissions(key.roleSet()).forEach(p -> identity.addPermissionAsString(p.value()));
         return new ApiKeyCache.Entry(identity.build(), key.id, key.expiresAt, started);
     }
 }

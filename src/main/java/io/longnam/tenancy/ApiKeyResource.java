@@ -3,11 +3,11 @@ package io.longnam.tenancy;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.tenancy.ApiKeyDtos.ApiKeyView;
 import io.longnam.tenancy.ApiKeyDtos.CreateApiKey;
 import io.longnam.tenancy.ApiKeyDtos.IssuedApiKey;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/organizations/{orgId}/api-keys")
 @Tag(name = "API keys")
 @SecurityRequirement(name = "apiKey")
-@RolesAllowed(Role.Names.ORG_ADMIN)
+@PermissionsAllowed(Permission.Names.APIKEY_MANAGE)
 public class ApiKeyResource {
 
     @Inject

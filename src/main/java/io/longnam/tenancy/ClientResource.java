@@ -3,12 +3,12 @@ package io.longnam.tenancy;
 import io.longnam.common.Limits;
 import io.longnam.common.Page;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
+import io.quarkus.security.PermissionsAllowed;
 import io.longnam.tenancy.ClientDtos.ClientPatch;
 import io.longnam.tenancy.ClientDtos.ClientView;
 import io.longnam.tenancy.ClientDtos.CreateClient;
 import io.longnam.tenancy.ClientDtos.IssuedClient;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/organizations/{orgId}/clients")
 @Tag(name = "Agency clients")
 @SecurityRequirement(name = "apiKey")
-@RolesAllowed(Role.Names.ORG_ADMIN)
+@PermissionsAllowed(Permission.Names.CLIENT_MANAGE)
 public class ClientResource {
 
     @Inject

@@ -13,9 +13,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.Set;
 
 /**
- * Turns a client token into an identity acting for its client: actor {@code client:<client id>}, the client's roles,
+ * Turns a client token into an identity acting for its client: actor {@code client:<client id>}, the client's roles and permissions,
  * its organisation. Looked up on every request (one indexed query), never cached, so disabling a client is immediate.
  */
 @ApplicationScoped
@@ -41,7 +42,9 @@ public class ClientTokenIdentityProvider implements IdentityProvider<ClientToken
                 .setPrincipal(new QuarkusPrincipal("client:" + holder.publicId()))
                 .addAttribute(Caller.ORG_ID_ATTRIBUTE, holder.organizationId())
                 .addAttribute(Caller.ORG_PATH_ATTRIBUTE, holder.organizationPath());
-        Role.expand(Role.split(holder.roles())).forEach(r -> identity.addRole(r.name()));
+        Set<Role> roles = Role.split(holder.roles());
+        Role.expand(roles).forEach(r -> identity.addRole(r.name()));
+        Role.permissions(roles).forEach(p -> identity.addPermissionAsString(p.value()));
         return identity.build();
     }
 }

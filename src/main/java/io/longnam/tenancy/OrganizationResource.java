@@ -3,11 +3,11 @@ package io.longnam.tenancy;
 import io.longnam.common.Limits;
 import io.longnam.common.Page;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.tenancy.OrganizationDtos.CreateOrganization;
 import io.longnam.tenancy.OrganizationDtos.OrganizationView;
 import io.longnam.tenancy.OrganizationDtos.SettingsPatch;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +36,7 @@ public class OrganizationResource {
     CurrentCaller caller;
 
     @POST
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.ORGANIZATION_MANAGE)
     @Operation(summary = "Create an organisation", description = "Needs an administrator of an ancestor; without parentId the organisation is created under the caller's own.")
     public Response create(@Valid @NotNull CreateOrganization request, @Context UriInfo uri) {
         OrganizationView created = service.create(caller.get(), request);
@@ -44,7 +44,7 @@ public class OrganizationResource {
     }
 
     @GET
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.ORGANIZATION_READ)
     @Operation(summary = "List the child organisations of an organisation (default: the caller's)")
     public Page<OrganizationView> children(@QueryParam("parentId") UUID parentId, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") Integer limit) {
@@ -53,7 +53,7 @@ public class OrganizationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.ORGANIZATION_READ)
     @Operation(summary = "Get an organisation in the caller's subtree")
     public OrganizationView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
@@ -61,7 +61,7 @@ public class OrganizationResource {
 
     @PATCH
     @Path("{id}/settings")
-    @RolesAllowed(Role.Names.ORG_ADMIN)
+    @PermissionsAllowed(Permission.Names.ORGANIZATION_SETTINGS)
     @Operation(summary = "Change an organisation's settings (timestamping, default signature level, retention)")
     public OrganizationView settings(@PathParam("id") UUID id, @Valid @NotNull SettingsPatch patch) {
         return service.updateSettings(caller.get(), id, patch);

@@ -7,7 +7,7 @@ import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
-import io.longnam.identity.Role;
+import io.longnam.identity.Permission;
 import io.longnam.signing.TsaConfig;
 import io.longnam.tenancy.OrganizationDtos.CreateOrganization;
 import io.longnam.tenancy.OrganizationDtos.OrganizationView;
@@ -35,7 +35,7 @@ public class OrganizationService {
     public OrganizationView create(Caller caller, CreateOrganization request) {
         // The platform organisation is the root; without parentId a new organisation hangs under the caller's own.
         Organization parent = visible(caller, request.parentId() == null ? caller.organizationId() : request.parentId());
-        if (!caller.has(Role.ORG_ADMIN)) {
+        if (!caller.has(Permission.ORGANIZATION_MANAGE)) {
             throw ProblemException.forbidden("only an administrator of an ancestor organisation adds organisations");
         }
         if (Organization.count("code", request.code()) > 0) {
@@ -79,7 +79,7 @@ public class OrganizationService {
 
     public OrganizationView updateSettings(Caller caller, UUID id, SettingsPatch patch) {
         Organization o = visible(caller, id);
-        if (!caller.has(Role.ORG_ADMIN)) {
+        if (!caller.has(Permission.ORGANIZATION_SETTINGS)) {
             throw ProblemException.forbidden("only organisation administrators change settings");
         }
         Map<String, Object> changed = new HashMap<>();

@@ -35,7 +35,7 @@ class BadInputAnswersTest {
                 .body("errors.message", hasItem("expiresAt must be an ISO-8601 instant like 2026-01-31T00:00:00Z"));
         createKey(t, "{\"name\": \"k\", \"roles\": [\"NOBODY\"]}").statusCode(400)
                 .body("errors.field", hasItem("roles[0]"))
-                .body("errors.message", hasItem("roles[0] must be one of [AUDITOR, REGISTRAR, SIGNER, ORG_ADMIN, PLATFORM_ADMIN]"));
+                .body("errors.message", hasItem("roles[0] must be one of [AUDITOR, REGISTRAR, SIGNER, ORG_ADMIN, PLATFORM_ADMIN, STUDENT]"));
         createKey(t, "{\"name\": \"k\", \"roles\": \"AUDITOR\"}").statusCode(400)
                 .body("errors.message", hasItem("roles must be a list"));
         createKey(t, "[]").statusCode(400).body("errors.message", hasItem("the body must be an object"));
