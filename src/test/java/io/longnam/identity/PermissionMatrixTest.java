@@ -161,6 +161,7 @@ class PermissionMatrixTest {
         return switch (type) {
             case "application/json" -> spec.contentType(ContentType.JSON).body(bytes("{}"));
             case "multipart/form-data" -> spec.contentType("multipart/form-data; boundary=matrix").body(bytes("--matrix--\r\n"));
+            case "application/x-www-form-urlencoded" -> spec.formParam("grant_type", "client_credentials");
             default -> spec.contentType(type).body(bytes("x"));
         };
     }
