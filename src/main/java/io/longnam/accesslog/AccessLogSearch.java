@@ -4,6 +4,7 @@ import io.longnam.common.CsvWriter;
 import io.longnam.common.Cursor;
 import io.longnam.common.LogPeriod;
 import io.longnam.common.Page;
+import io.longnam.common.Params;
 import io.longnam.common.ProblemException;
 import io.longnam.common.SqlQuery;
 import io.longnam.identity.Caller;
@@ -71,15 +72,15 @@ public class AccessLogSearch {
         } else {
             q.and("organization_id = ?", org.id);
         }
-        q.during(f.period()).andIf(blankToNull(f.actor()), "actor = ?").andIf(blankToNull(f.route()), "route = ?");
-        String method = blankToNull(f.method());
+        q.during(f.period()).andIf(Params.text(f.actor()), "actor = ?").andIf(Params.text(f.route()), "route = ?");
+        String method = Params.text(f.method());
         if (method != null) {
             if (!METHOD.matcher(method).matches()) {
                 throw ProblemException.invalid("method", "method must be an HTTP method such as GET");
             }
             q.and("method = ?", method.toUpperCase(Locale.ROOT));
         }
-        String status = blankToNull(f.status());
+        String status = Params.text(f.status());
         if (status != null) {
             String s = status.toLowerCase(Locale.ROOT);
             if (!STATUS.matcher(s).matches()) {
@@ -96,9 +97,5 @@ public class AccessLogSearch {
                 rs.getString("request_id"), rs.getString("actor"), rs.getObject("organization_id", UUID.class),
                 rs.getString("method"), rs.getString("route"), rs.getInt("status"), rs.getInt("latency_ms"),
                 rs.getString("client_ip"), rs.getString("user_agent"));
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

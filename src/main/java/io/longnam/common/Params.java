@@ -43,4 +43,9 @@ public final class Params {
             default -> throw ProblemException.invalid(field, field + " must be true or false");
         };
     }
+
+    /** A text filter: trimmed, and absent when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
 }
