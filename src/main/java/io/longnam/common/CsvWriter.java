@@ -54,6 +54,7 @@ public final class CsvWriter implements AutoCloseable {
         }
     }
 
+    /** Flushes only: the stream belongs to whoever handed it over (JAX-RS closes the response itself). */
     @Override
     public void close() {
         try {
