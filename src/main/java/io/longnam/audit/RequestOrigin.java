@@ -14,10 +14,14 @@ public class RequestOrigin {
         }
         var handle = Arc.container().instance(HttpServerRequest.class);
         try {
-            HttpServerRequest request = handle.get();
-            return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+            return of(handle.get());
         } catch (RuntimeException notInHttpRequest) {
             return null;
         }
+    }
+
+    /** The one definition of a client's address, shared by the audit trail and the access log. */
+    public static String of(HttpServerRequest request) {
+        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

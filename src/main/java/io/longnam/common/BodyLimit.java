@@ -55,6 +55,10 @@ public class BodyLimit {
 
     private void refuse(RoutingContext ctx, long limit) {
         Problem problem = ProblemException.tooLarge(limit).toProblem(ctx.request().path());
+        String requestId = RequestIds.of(ctx);
+        if (requestId != null) {
+            problem = problem.with("requestId", requestId);
+        }
         String body;
         try {
             body = json.writeValueAsString(problem);

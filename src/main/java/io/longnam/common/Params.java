@@ -31,4 +31,21 @@ public final class Params {
             throw ProblemException.invalid(field, field + " must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
         }
     }
+
+    /** Absent means false; anything but true or false is refused rather than silently read as false. */
+    public static boolean bool(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalid(field, field + " must be true or false");
+        };
+    }
+
+    /** A text filter: trimmed, and absent when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
 }

@@ -16,6 +16,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
+    /** The same problem with one more extension member. */
+    public Problem with(String name, Object value) {
+        Map<String, Object> more = new java.util.LinkedHashMap<>(any());
+        more.put(name, value);
+        return new Problem(type, title, status, detail, instance, errors, more);
+    }
+
     @JsonAnyGetter
     public Map<String, Object> any() {
         return extensions == null ? Map.of() : extensions;

@@ -23,7 +23,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Problem p = withIncident(e.toProblem(path(uri)), e.getCause());
+        Problem p = withRequestId(withIncident(e.toProblem(path(uri)), e.getCause()));
         Object retryAfter = p.any().get("retryAfterSeconds");
         if (retryAfter != null) {
             return Response.status(p.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(p).build();
@@ -87,6 +87,7 @@ public class ProblemMappers {
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         Problem p = new ProblemException(401, "unauthorized", "Unauthorized",
                 "a valid API key is required: Authorization: Bearer <key>", null, null).toProblem(path(uri));
+        p = withRequestId(p);
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(p).build();
     }
 
@@ -136,7 +137,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
-        Log.errorf(e, "unexpected failure, incident %s", incident);
+        Log.errorf(e, "unexpected failure, incident %s, request %s", incident, RequestIds.current());
         return respond(new ProblemException(500, "internal", "Internal error",
                 "the request failed unexpectedly; quote incident " + incident, null,
                 Map.of("incident", incident)).toProblem(path(uri)));
@@ -151,17 +152,23 @@ public class ProblemMappers {
             return problem;
         }
         String incident = UUID.randomUUID().toString();
-        Log.infof("answered %d %s for %s, incident %s: %s", problem.status(), problem.type(), problem.instance(),
-                incident, cause);
+        Log.infof("answered %d %s for %s, incident %s, request %s: %s", problem.status(), problem.type(),
+                problem.instance(), incident, RequestIds.current(), cause);
         Log.debugf(cause, "incident %s", incident);
-        Map<String, Object> extensions = new java.util.LinkedHashMap<>(problem.any());
-        extensions.put("incident", incident);
-        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.instance(),
-                problem.errors(), extensions);
+        return problem.with("incident", incident);
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(withRequestId(problem)).build();
+    }
+
+    /** Quoting the request id lets support find the request's log lines and access-log row from a client's report. */
+    static Problem withRequestId(Problem problem) {
+        String requestId = RequestIds.current();
+        if (requestId == null || problem.any().containsKey("requestId")) {
+            return problem;
+        }
+        return problem.with("requestId", requestId);
     }
 
     private static String path(UriInfo uri) {

@@ -1,0 +1,83 @@
+package io.longnam.accesslog;
+
+import io.longnam.accesslog.AccessLogSearch.AccessLogView;
+import io.longnam.accesslog.AccessLogSearch.Filter;
+import io.longnam.common.CsvWriter;
+import io.longnam.common.Limits;
+import io.longnam.common.LogExports;
+import io.longnam.common.LogPeriod;
+import io.longnam.common.Params;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/organizations/{orgId}/access-log")
+@Tag(name = "Logs")
+@SecurityRequirement(name = "apiKey")
+public class AccessLogResource {
+
+    @Inject
+    AccessLogSearch search;
+    @Inject
+    LogExports exports;
+    @Inject
+    CurrentCaller caller;
+
+    /** The JSON answer's shape, for the contract; the method returns a Response because it also answers CSV. */
+    @Schema(name = "AccessLogPage")
+    public record AccessLogPage(List<AccessLogView> items, String nextCursor) {
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
+    @RolesAllowed(Role.Names.AUDITOR)
+    @Operation(summary = "Search the API requests of an organisation (or its subtree), newest first",
+            description = "Give exactly one period: day, month or year (Bangkok calendar; years of 2400 and above are "
+                    + "Buddhist-era, 2569 = 2026) or from and to. Accept: text/csv or format=csv answers a CSV file "
+                    + "(UTF-8 with BOM) of every matching row, up to the X-Row-Limit header's count.")
+    @APIResponse(responseCode = "200", description = "A page of requests, or all of them as CSV", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessLogPage.class)),
+            @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response search(@PathParam("orgId") UUID orgId,
+                           @Parameter(description = "YYYY-MM-DD, Bangkok time") @QueryParam("day") String day,
+                           @Parameter(description = "YYYY-MM, Bangkok time") @QueryParam("month") String month,
+                           @Parameter(description = "YYYY, Bangkok time") @QueryParam("year") String year,
+                           @Parameter(description = "inclusive, ISO-8601 instant") @QueryParam("from") String from,
+                           @Parameter(description = "exclusive, ISO-8601 instant") @QueryParam("to") String to,
+                           @Parameter(description = "e.g. apikey:ln_ab12cd34 or anonymous") @QueryParam("actor") String actor,
+                           @Parameter(description = "e.g. GET") @QueryParam("method") String method,
+                           @Parameter(description = "a code such as 404 or a class such as 4xx") @QueryParam("status") String status,
+                           @Parameter(description = "a route template, e.g. /api/v1/documents/{id}") @QueryParam("route") String route,
+                           @Parameter(description = "true: the organisation and every organisation below it") @QueryParam("subtree") String subtree,
+                           @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
+                           @Context HttpHeaders headers) {
+        Filter filter = new Filter(LogPeriod.of(day, month, year, from, to), actor, method, status, route,
+                Params.bool(subtree, "subtree"));
+        if (exports.wantsCsv(format, headers)) {
+            return exports.csv("access-log.csv", search.csv(caller.get(), orgId, filter, exports.maxRows()));
+        }
+        return Response.ok(search.page(caller.get(), orgId, filter, cursor, Limits.of(limit)),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
