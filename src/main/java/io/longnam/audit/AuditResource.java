@@ -56,7 +56,7 @@ public class AuditResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.AUDIT_READ)
     @Operation(summary = "Search the audit trail of an organisation (or its subtree), newest first",
             description = "Give exactly one period: day, month or year (Bangkok calendar; years of 2400 and above are "
                     + "Buddhist-era, 2569 = 2026) or from and to. Accept: text/csv or format=csv answers a CSV file "

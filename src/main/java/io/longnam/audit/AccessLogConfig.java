@@ -1,4 +1,4 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

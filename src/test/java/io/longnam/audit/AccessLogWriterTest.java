@@ -1,4 +1,4 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
 import io.quarkus.logging.Log;
 import java.time.Duration;

@@ -1,15 +1,15 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
-import io.longnam.accesslog.AccessLogSearch.AccessLogView;
-import io.longnam.accesslog.AccessLogSearch.Filter;
+import io.longnam.audit.AccessLogSearch.AccessLogView;
+import io.longnam.audit.AccessLogSearch.Filter;
 import io.longnam.common.CsvWriter;
 import io.longnam.common.Limits;
 import io.longnam.common.LogExports;
 import io.longnam.common.LogPeriod;
 import io.longnam.common.Params;
 import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
-import jakarta.annotation.security.RolesAllowed;
+import io.longnam.identity.Permission;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,7 +50,7 @@ public class AccessLogResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
-    @RolesAllowed(Role.Names.AUDITOR)
+    @PermissionsAllowed(Permission.Names.LOG_READ)
     @Operation(summary = "Search the API requests of an organisation (or its subtree), newest first",
             description = "Give exactly one period: day, month or year (Bangkok calendar; years of 2400 and above are "
                     + "Buddhist-era, 2569 = 2026) or from and to. Accept: text/csv or format=csv answers a CSV file "

@@ -1,4 +1,4 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
 import io.longnam.common.CsvWriter;
 import io.longnam.common.Cursor;

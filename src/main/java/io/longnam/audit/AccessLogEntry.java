@@ -1,4 +1,4 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,5 @@
-package io.longnam.accesslog;
+package io.longnam.audit;
 
-import io.longnam.audit.RequestOrigin;
 import io.longnam.common.RequestIds;
 import io.longnam.identity.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
