@@ -11,5 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + "(ปพ.1, ปพ.2, official letters). Errors are RFC 9457 application/problem+json."))
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "Organisation API key: `Authorization: Bearer ln_...`")
+@SecurityScheme(securitySchemeName = "oidc", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "Access token of a configured identity provider: `Authorization: Bearer <JWT>`; a user with "
+                + "several memberships names the organisation it acts for in `X-Organization-Id`")
 public class LongnamApi extends Application {
 }
