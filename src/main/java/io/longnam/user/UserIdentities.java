@@ -68,11 +68,11 @@ public class UserIdentities implements SecurityIdentityAugmentor {
                 .addAttribute(STATUS_ATTRIBUTE, user.status())
                 .addAttribute(PERSON_ATTRIBUTE, person)
                 .addAttribute(MEMBERSHIPS_ATTRIBUTE, user.memberships());
-        Object acting = acting(user, chosenOrganization);
-        if (acting instanceof ProblemException refusal) {
-            b.addAttribute(Caller.REFUSAL_ATTRIBUTE, refusal);
+        Acting acting = acting(user, chosenOrganization);
+        if (acting.refusal() != null) {
+            b.addAttribute(Caller.REFUSAL_ATTRIBUTE, acting.refusal());
         } else {
-            Caller caller = asCaller(user.userId(), (Grant) acting);
+            Caller caller = asCaller(user.userId(), acting.membership());
             b.addAttribute(Caller.ORG_ID_ATTRIBUTE, caller.organizationId())
                     .addAttribute(Caller.ORG_PATH_ATTRIBUTE, caller.organizationPath());
             caller.roles().forEach(r -> b.addRole(r.name()));
@@ -94,14 +94,24 @@ public class UserIdentities implements SecurityIdentityAugmentor {
     }
 
     /** The membership the request acts through, or the refusal that explains why there is none. */
-    private static Object acting(Snapshot user, String chosenOrganization) {
+    private record Acting(Grant membership, ProblemException refusal) {
+        static Acting through(Grant membership) {
+            return new Acting(membership, null);
+        }
+
+        static Acting refused(ProblemException refusal) {
+            return new Acting(null, refusal);
+        }
+    }
+
+    private static Acting acting(Snapshot user, String chosenOrganization) {
         switch (user.status()) {
             case DISABLED:
-                return refusal(403, "account-disabled", "this account has been disabled by an administrator");
+                return Acting.refused(refusal(403, "account-disabled", "this account has been disabled by an administrator"));
             case PENDING:
-                return refusal(403, "account-pending", "this account awaits activation: an administrator must approve"
-                        + " it, or redeem an activation code with POST /api/v1/me/activation; until then only"
-                        + " GET /api/v1/me and POST /api/v1/me/activation are open to it");
+                return Acting.refused(refusal(403, "account-pending", "this account awaits activation: an administrator"
+                        + " must approve it, or redeem an activation code with POST /api/v1/me/activation; until then"
+                        + " only GET /api/v1/me and POST /api/v1/me/activation are open to it"));
             default:
                 break;
         }
@@ -111,20 +121,21 @@ public class UserIdentities implements SecurityIdentityAugmentor {
             try {
                 id = UUID.fromString(chosenOrganization.strip());
             } catch (IllegalArgumentException e) {
-                return ProblemException.invalid(ORGANIZATION_HEADER, ORGANIZATION_HEADER + " must be an organisation id (UUID)");
+                return Acting.refused(ProblemException.invalid(ORGANIZATION_HEADER,
+                        ORGANIZATION_HEADER + " must be an organisation id (UUID)"));
             }
-            return memberships.stream().filter(m -> m.organizationId().equals(id)).findFirst()
-                    .<Object>map(m -> m)
-                    .orElseGet(() -> refusal(403, "not-a-member", "this user is not a member of organisation " + id));
+            return memberships.stream().filter(m -> m.organizationId().equals(id)).findFirst().map(Acting::through)
+                    .orElseGet(() -> Acting.refused(refusal(403, "not-a-member",
+                            "this user is not a member of organisation " + id)));
         }
         if (memberships.size() == 1) {
-            return memberships.get(0);
+            return Acting.through(memberships.get(0));
         }
         if (memberships.isEmpty()) {
-            return refusal(403, "no-membership", "this user belongs to no organisation any more");
+            return Acting.refused(refusal(403, "no-membership", "this user belongs to no organisation any more"));
         }
-        return refusal(400, "organization-required", "this user belongs to " + memberships.size()
-                + " organisations: name the one to act for in the " + ORGANIZATION_HEADER + " header");
+        return Acting.refused(refusal(400, "organization-required", "this user belongs to " + memberships.size()
+                + " organisations: name the one to act for in the " + ORGANIZATION_HEADER + " header"));
     }
 
     static ProblemException refusal(int status, String slug, String detail) {
