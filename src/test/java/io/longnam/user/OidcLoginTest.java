@@ -110,6 +110,38 @@ class OidcLoginTest {
     }
 
     @Test
+    void guessingCodesIsThrottledAndAudited() {
+        Keycloak kc = Keycloak.shared();
+        long now = Instant.now().getEpochSecond();
+        String guesser = Jwts.rs256(Map.of("alg", "RS256", "typ", "JWT", "kid", realmKid()),
+                Map.of("iss", kc.realmUrl(), "sub", "guesser-" + UUID.randomUUID(), "aud", "longnam", "iat", now,
+                        "exp", now + 300), kc.realmKey());
+        String id = userId(guesser);
+        int answered404 = 0;
+        int answered429 = 0;
+        // 21 attempts exceed the limit of 10 a minute even if a minute boundary splits them.
+        for (int i = 0; i < 21; i++) {
+            int status = as(guesser).contentType(ContentType.JSON).body(Map.of("code", "GUES-S000-0000-00" + (10 + i)))
+                    .post("/api/v1/me/activation").then().contentType("application/problem+json").extract().statusCode();
+            answered404 += status == 404 ? 1 : 0;
+            answered429 += status == 429 ? 1 : 0;
+        }
+        assertThat(answered404 + answered429).isEqualTo(21);
+        assertThat(answered429).isPositive();
+        assertThat(Sql.count(db, "select count(*) from audit_event where action = 'activation.failed' and actor = ?",
+                "user:" + id)).isEqualTo(answered404);
+    }
+
+    static String realmKid() {
+        Keycloak kc = Keycloak.shared();
+        return given().baseUri(kc.realmUrl()).port(-1).get("/protocol/openid-connect/certs").then().statusCode(200)
+                .extract().<List<Map<String, Object>>>path("keys").stream()
+                .filter(k -> new BigInteger(1, Base64.getUrlDecoder().decode((String) k.get("n")))
+                        .equals(((RSAPrivateCrtKey) kc.realmKey()).getModulus()))
+                .map(k -> (String) k.get("kid")).findFirst().orElseThrow();
+    }
+
+    @Test
     void adminsCannotHandOutRolesTheyDoNotHold() {
         Tenant school = Api.school("oidc-grant");
         Tenant registrarAdmin = school.withRoles("REGISTRAR");
