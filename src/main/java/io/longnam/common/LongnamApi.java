@@ -14,5 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 + "`POST /oauth2/token` (`Bearer lnt_...`)")
 @SecurityScheme(securitySchemeName = "clientBasic", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "An agency client's id and secret, at the token endpoint only")
+@SecurityScheme(securitySchemeName = "oidc", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "Access token of a configured identity provider: `Authorization: Bearer <JWT>`; a user with "
+                + "several memberships names the organisation it acts for in `X-Organization-Id`")
 public class LongnamApi extends Application {
 }

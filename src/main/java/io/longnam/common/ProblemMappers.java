@@ -1,12 +1,15 @@
 package io.longnam.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.longnam.identity.Caller;
 import io.longnam.render.RenderInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +23,9 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /** Turns every failure into one RFC 9457 shape; nothing internal (stack, SQL, class names) reaches a client. */
 public class ProblemMappers {
+
+    @Inject
+    SecurityIdentity identity;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -86,13 +92,16 @@ public class ProblemMappers {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
         Problem p = new ProblemException(401, "unauthorized", "Unauthorized",
-                "a valid API key is required: Authorization: Bearer <key>", null, null).toProblem(path(uri));
+                "a valid API key or access token is required: Authorization: Bearer <key or token>", null, null).toProblem(path(uri));
         p = withRequestId(p);
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(p).build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, SimpleResourceInfo resource) {
+        if (identity.getAttribute(Caller.REFUSAL_ATTRIBUTE) instanceof ProblemException refusal) {
+            return problem(refusal, uri);
+        }
         return respond(ProblemException.forbidden(forbiddenDetail(resource)).toProblem(path(uri)));
     }
 

@@ -20,6 +20,13 @@ public record Caller(String actor, UUID organizationId, String organizationPath,
 
     public static final String ORG_ID_ATTRIBUTE = "longnam.organization-id";
     public static final String ORG_PATH_ATTRIBUTE = "longnam.organization-path";
+    public static final String API_KEY_ID_ATTRIBUTE = "longnam.api-key-id";
+    public static final String USER_ID_ATTRIBUTE = "longnam.user-id";
+    /**
+     * A {@code ProblemException} telling why an authenticated identity may not act (pending or disabled account,
+     * organisation not chosen): answered instead of a bare 401/403, so the person learns what to do.
+     */
+    public static final String REFUSAL_ATTRIBUTE = "longnam.refusal";
 
     public Caller {
         permissions = Collections.unmodifiableSet(permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions));

@@ -51,4 +51,10 @@ public class ClientTokenAuthenticationMechanism implements HttpAuthenticationMec
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
         return Set.of(ClientTokenRequest.class);
     }
+
+    /** Ahead of the OIDC mechanism, which would otherwise try to read a client token as a JWT and refuse it. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
+    }
 }

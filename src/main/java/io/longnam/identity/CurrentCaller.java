@@ -1,5 +1,6 @@
 package io.longnam.identity;
 
+import io.longnam.common.ProblemException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,9 @@ public class CurrentCaller {
     }
 
     private Caller fromIdentity() {
+        if (identity.getAttribute(Caller.REFUSAL_ATTRIBUTE) instanceof ProblemException refusal) {
+            throw refusal;
+        }
         if (identity.isAnonymous() || identity.getAttribute(Caller.ORG_ID_ATTRIBUTE) == null) {
             throw new UnauthorizedException();
         }

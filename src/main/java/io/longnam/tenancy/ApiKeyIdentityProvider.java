@@ -1,12 +1,12 @@
 package io.longnam.tenancy;
 
+import io.longnam.identity.ApiKeyAuthenticationRequest;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Role;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 
 /** Turns an API key into the same kind of identity an OIDC login will produce: principal, roles, permissions, organisation. */
 @ApplicationScoped
-public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
     @Inject
     ApiKeyService keys;
@@ -27,13 +27,13 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
     io.longnam.common.Clock clock;
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<ApiKeyAuthenticationRequest> getRequestType() {
+        return ApiKeyAuthenticationRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String presented = request.getToken().getToken();
+    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+        String presented = request.key();
         byte[] hash = ApiKeyService.hash(presented);
         SecurityIdentity cached = cache.get(hash, clock.now());
         if (cached != null) {
@@ -55,7 +55,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("apikey:" + key.prefix))
                 .addAttribute(Caller.ORG_ID_ATTRIBUTE, org.id)
-                .addAttribute(Caller.ORG_PATH_ATTRIBUTE, org.path);
+                .addAttribute(Caller.ORG_PATH_ATTRIBUTE, org.path)
+                .addAttribute(Caller.API_KEY_ID_ATTRIBUTE, key.id);
         Role.expand(key.roleSet()).forEach(r -> identity.addRole(r.name()));
         Role.permissions(key.roleSet()).forEach(p -> identity.addPermissionAsString(p.value()));
         return new ApiKeyCache.Entry(identity.build(), key.id, key.expiresAt, started);

@@ -1,0 +1,94 @@
+package io.longnam.user;
+
+import io.longnam.common.ProblemException;
+import io.longnam.identity.Caller;
+import io.longnam.user.UserCache.Grant;
+import io.longnam.user.UserDtos.Me;
+import io.longnam.user.UserDtos.Redeem;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The two operations open to every authenticated caller, pending users included. */
+@Path("/api/v1/me")
+@Tag(name = "Users")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "oidc")
+@Authenticated
+public class MeResource {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ActivationService activation;
+
+    @GET
+    @Operation(summary = "Who the caller is", description = "For a user: status, the organisation it acts for (chosen with X-Organization-Id when it has several), roles and memberships. For an API key: its id, prefix, organisation and roles.")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Me me() {
+        UUID keyId = identity.getAttribute(Caller.API_KEY_ID_ATTRIBUTE);
+        if (keyId != null) {
+            return new Me(null, keyId, identity.getPrincipal().getName().substring("apikey:".length()), null,
+                    identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles(), null, null, null, null, null);
+        }
+        UUID userId = user();
+        ProblemException refusal = identity.getAttribute(Caller.REFUSAL_ATTRIBUTE);
+        // A pending user, or one that has not named an organisation, may still look at itself; these may not.
+        if (refusal != null && Set.of("account-disabled", "not-a-member", "validation").contains(refusal.slug())) {
+            throw refusal;
+        }
+        User u = User.findById(userId);
+        Set<String> roles = roles();
+        return new Me(u.id, null, null, u.status, identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles, roles,
+                UserService.membershipViews(u.id), u.name, u.email, u.nationalId);
+    }
+
+    @POST
+    @Path("activation")
+    @Operation(summary = "Redeem an activation code", description = "Admits the calling user into the code's organisation with the code's roles. Unknown code 404, used 409, expired 410, issued for another person 403; attempts are throttled.")
+    public Me activate(@Valid @NotNull Redeem request) {
+        UUID userId = user();
+        ProblemException refusal = identity.getAttribute(Caller.REFUSAL_ATTRIBUTE);
+        if (refusal != null && "account-disabled".equals(refusal.slug())) {
+            throw refusal;
+        }
+        ActivationCode c = activation.redeem(userId, identity.getAttribute(UserIdentities.PERSON_ATTRIBUTE),
+                request.code());
+        User u = User.findById(userId);
+        Set<String> roles = new TreeSet<>();
+        Caller acting = UserIdentities.asCaller(userId, new Grant(c.organizationId, null,
+                membershipRoles(userId, c.organizationId)));
+        acting.roles().forEach(r -> roles.add(r.name()));
+        return new Me(userId, null, null, u.status, c.organizationId, roles, roles,
+                UserService.membershipViews(userId), u.name, u.email, u.nationalId);
+    }
+
+    private static String membershipRoles(UUID userId, UUID orgId) {
+        Membership m = Membership.<Membership>find("userId = ?1 and organizationId = ?2", userId, orgId).firstResult();
+        return m == null ? "" : m.roles;
+    }
+
+    private UUID user() {
+        UUID userId = identity.getAttribute(Caller.USER_ID_ATTRIBUTE);
+        if (userId == null) {
+            throw ProblemException.forbidden("only users who log in through an identity provider have a profile here");
+        }
+        return userId;
+    }
+
+    private Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+}

@@ -1,0 +1,52 @@
+package io.longnam.user;
+
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Role;
+import io.longnam.user.UserDtos.AddMember;
+import io.longnam.user.UserDtos.CreateActivationCode;
+import io.longnam.user.UserDtos.IssuedActivationCode;
+import io.longnam.user.UserDtos.UserView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The two ways an administrator admits a user into an organisation. */
+@Path("/api/v1/organizations/{orgId}")
+@Tag(name = "Users")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "oidc")
+@RolesAllowed(Role.Names.ORG_ADMIN)
+public class MemberResource {
+
+    @Inject
+    UserService users;
+    @Inject
+    ActivationService activation;
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Path("members")
+    @Operation(summary = "Approve a user into the organisation with roles", description = "A pending user becomes active. Only roles the caller holds can be granted.")
+    public Response addMember(@PathParam("orgId") UUID orgId, @Valid @NotNull AddMember request) {
+        UserView user = users.addMember(caller.get(), orgId, request);
+        return Response.status(201).entity(user).build();
+    }
+
+    @POST
+    @Path("activation-codes")
+    @Operation(summary = "Issue a single-use activation code", description = "The response carries the code itself; it is never shown again. Bound to nationalId or email, it admits only that person.")
+    public Response createCode(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateActivationCode request) {
+        IssuedActivationCode issued = activation.create(caller.get(), orgId, request);
+        return Response.status(201).header("Cache-Control", "no-store").entity(issued).build();
+    }
+}
