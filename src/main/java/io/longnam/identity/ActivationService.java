@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.longnam.audit.DomainEvent;
 import io.longnam.audit.RequestOrigin;
@@ -6,13 +6,11 @@ import io.longnam.common.Clock;
 import io.longnam.common.Hashes;
 import io.longnam.common.ProblemException;
 import io.longnam.common.RateLimiter;
-import io.longnam.identity.Caller;
-import io.longnam.identity.Role;
 import io.longnam.tenancy.Organization;
 import io.longnam.tenancy.OrganizationService;
-import io.longnam.user.OidcClaims.Person;
-import io.longnam.user.UserDtos.CreateActivationCode;
-import io.longnam.user.UserDtos.IssuedActivationCode;
+import io.longnam.identity.OidcClaims.Person;
+import io.longnam.identity.UserDtos.CreateActivationCode;
+import io.longnam.identity.UserDtos.IssuedActivationCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -62,8 +60,8 @@ public class ActivationService {
     @Transactional
     public IssuedActivationCode create(Caller caller, UUID orgId, CreateActivationCode request) {
         Organization org = organizations.visible(caller, orgId);
-        if (!caller.has(Role.ORG_ADMIN)) {
-            throw ProblemException.forbidden("only organisation administrators issue activation codes");
+        if (!caller.has(Permission.USER_MANAGE)) {
+            throw ProblemException.forbidden("issuing activation codes needs the permission user.manage");
         }
         if (!caller.canGrant(request.roles())) {
             throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(request.roles()) + ")");

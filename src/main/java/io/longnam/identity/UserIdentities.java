@@ -1,11 +1,9 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.longnam.common.ProblemException;
-import io.longnam.identity.Caller;
-import io.longnam.identity.Role;
-import io.longnam.user.OidcClaims.Person;
-import io.longnam.user.UserCache.Grant;
-import io.longnam.user.UserCache.Snapshot;
+import io.longnam.identity.OidcClaims.Person;
+import io.longnam.identity.UserCache.Grant;
+import io.longnam.identity.UserCache.Snapshot;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -16,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +39,8 @@ public class UserIdentities implements SecurityIdentityAugmentor {
     UserDirectory directory;
     @Inject
     OidcClaims claims;
+    @Inject
+    RoleResolver resolver;
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
@@ -61,7 +62,7 @@ public class UserIdentities implements SecurityIdentityAugmentor {
         return context.runBlocking(() -> identity(person, directory.snapshot(person), chosen));
     }
 
-    static SecurityIdentity identity(Person person, Snapshot user, String chosenOrganization) {
+    SecurityIdentity identity(Person person, Snapshot user, String chosenOrganization) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(actor(user.userId())))
                 .addAttribute(Caller.USER_ID_ATTRIBUTE, user.userId())
@@ -76,6 +77,7 @@ public class UserIdentities implements SecurityIdentityAugmentor {
             b.addAttribute(Caller.ORG_ID_ATTRIBUTE, caller.organizationId())
                     .addAttribute(Caller.ORG_PATH_ATTRIBUTE, caller.organizationPath());
             caller.roles().forEach(r -> b.addRole(r.name()));
+            caller.permissions().forEach(p -> b.addPermissionAsString(p.value()));
         }
         return b.build();
     }
@@ -84,9 +86,18 @@ public class UserIdentities implements SecurityIdentityAugmentor {
      * The one place a membership becomes a {@link Caller}. Memberships store role names as text, so switching to
      * permissions (custom roles resolved per organisation) changes only this method.
      */
-    static Caller asCaller(UUID userId, Grant membership) {
-        Set<Role> roles = Role.expand(Role.split(membership.roles()));
-        return new Caller(actor(userId), membership.organizationId(), membership.organizationPath(), roles);
+    Caller asCaller(UUID userId, Grant membership) {
+        List<String> names = roleNames(membership.roles());
+        Set<Role> builtIn = EnumSet.noneOf(Role.class);
+        names.forEach(n -> Role.of(n).ifPresent(builtIn::add));
+        return new Caller(actor(userId), membership.organizationId(), membership.organizationPath(), Role.expand(builtIn),
+                resolver.permissions(membership.organizationId(), names));
+    }
+
+    /** Membership roles are stored comma-joined and may name custom roles, so they stay names until resolved. */
+    static List<String> roleNames(String joined) {
+        return joined == null ? List.of()
+                : java.util.Arrays.stream(joined.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
     }
 
     static String actor(UUID userId) {

@@ -1,12 +1,11 @@
-package io.longnam.user;
+package io.longnam.identity;
+
+import io.quarkus.security.PermissionsAllowed;
 
 import io.longnam.common.Limits;
 import io.longnam.common.Page;
-import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
-import io.longnam.user.UserDtos.UserPatch;
-import io.longnam.user.UserDtos.UserView;
-import jakarta.annotation.security.RolesAllowed;
+import io.longnam.identity.UserDtos.UserPatch;
+import io.longnam.identity.UserDtos.UserView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @SecurityRequirement(name = "apiKey")
 @SecurityRequirement(name = "oidc")
-@RolesAllowed(Role.Names.ORG_ADMIN)
+@PermissionsAllowed(Permission.Names.USER_MANAGE)
 public class UserResource {
 
     @Inject
@@ -36,6 +35,7 @@ public class UserResource {
     CurrentCaller caller;
 
     @GET
+    @PermissionsAllowed(Permission.Names.USER_READ)
     @Operation(summary = "List users with a membership in the caller's subtree (or in organizationId's), newest first", description = "q matches name or e-mail. Platform administrators also see users that belong nowhere yet (pending).")
     public Page<UserView> list(@QueryParam("organizationId") UUID organizationId, @QueryParam("status") UserStatus status,
                                @QueryParam("q") @Size(max = 200) String q, @QueryParam("cursor") String cursor,
@@ -45,6 +45,7 @@ public class UserResource {
 
     @GET
     @Path("{id}")
+    @PermissionsAllowed(Permission.Names.USER_READ)
     @Operation(summary = "Get a user")
     public UserView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);

@@ -1,12 +1,11 @@
-package io.longnam.user;
+package io.longnam.identity;
 
-import io.longnam.identity.CurrentCaller;
-import io.longnam.identity.Role;
-import io.longnam.user.UserDtos.AddMember;
-import io.longnam.user.UserDtos.CreateActivationCode;
-import io.longnam.user.UserDtos.IssuedActivationCode;
-import io.longnam.user.UserDtos.UserView;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
+
+import io.longnam.identity.UserDtos.AddMember;
+import io.longnam.identity.UserDtos.CreateActivationCode;
+import io.longnam.identity.UserDtos.IssuedActivationCode;
+import io.longnam.identity.UserDtos.UserView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 @SecurityRequirement(name = "apiKey")
 @SecurityRequirement(name = "oidc")
-@RolesAllowed(Role.Names.ORG_ADMIN)
+@PermissionsAllowed(Permission.Names.USER_MANAGE)
 public class MemberResource {
 
     @Inject

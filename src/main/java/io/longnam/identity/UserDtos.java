@@ -1,7 +1,6 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.longnam.identity.Role;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
@@ -6,14 +6,12 @@ import io.longnam.common.Cursor;
 import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
-import io.longnam.identity.Caller;
-import io.longnam.identity.Role;
 import io.longnam.tenancy.Organization;
 import io.longnam.tenancy.OrganizationService;
-import io.longnam.user.UserDtos.AddMember;
-import io.longnam.user.UserDtos.MembershipView;
-import io.longnam.user.UserDtos.UserPatch;
-import io.longnam.user.UserDtos.UserView;
+import io.longnam.identity.UserDtos.AddMember;
+import io.longnam.identity.UserDtos.MembershipView;
+import io.longnam.identity.UserDtos.UserPatch;
+import io.longnam.identity.UserDtos.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -45,6 +43,8 @@ public class UserService {
     Event<DomainEvent> events;
     @Inject
     UserCache cache;
+    @Inject
+    RoleResolver resolver;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> list(Caller caller, UUID orgId, UserStatus status, String q, String cursor, int limit) {
@@ -58,7 +58,7 @@ public class UserService {
         } else {
             params.put("subtree", Organization.subtree(caller.organizationPath()));
             // Pending users belong nowhere yet; only the platform sees them all (others approve by the id they are given).
-            where.append(caller.has(Role.PLATFORM_ADMIN)
+            where.append(caller.has(Permission.PLATFORM_ADMIN)
                     ? "(" + members + " or id not in (select m2.userId from Membership m2))" : members);
         }
         if (status != null) {
@@ -176,7 +176,7 @@ public class UserService {
     /** The user if the caller may see it (a membership in its subtree, or the platform); otherwise 404. */
     User visible(Caller caller, UUID id) {
         User u = User.findById(id);
-        if (u == null || !(caller.has(Role.PLATFORM_ADMIN) || memberships(u.id).stream()
+        if (u == null || !(caller.has(Permission.PLATFORM_ADMIN) || memberships(u.id).stream()
                 .anyMatch(m -> caller.reaches(path(m.organizationId))))) {
             throw ProblemException.notFound("user", id);
         }
@@ -187,7 +187,8 @@ public class UserService {
         User u = visible(caller, id);
         requireAdmin(caller);
         for (Membership m : memberships(u.id)) {
-            if (!caller.reaches(path(m.organizationId)) || !caller.canGrant(Role.split(m.roles))) {
+            if (!caller.reaches(path(m.organizationId))
+                    || !caller.canGrantPermissions(resolver.permissions(m.organizationId, UserIdentities.roleNames(m.roles)))) {
                 throw ProblemException.forbidden("the user holds rights outside the caller's reach (in another"
                         + " organisation or roles the caller cannot grant), so the caller cannot " + verb + " it");
             }
@@ -196,8 +197,8 @@ public class UserService {
     }
 
     private static void requireAdmin(Caller caller) {
-        if (!caller.has(Role.ORG_ADMIN)) {
-            throw ProblemException.forbidden("only organisation administrators manage users");
+        if (!caller.has(Permission.USER_MANAGE)) {
+            throw ProblemException.forbidden("managing users needs the permission user.manage");
         }
     }
 
@@ -235,7 +236,7 @@ public class UserService {
 
     /** Administrators reach only users with a membership in their subtree, so any administrator reading one may see it. */
     private static UserView view(Caller caller, User u) {
-        return new UserView(u.id, u.status, u.name, u.email, caller.has(Role.ORG_ADMIN) ? u.nationalId : null,
+        return new UserView(u.id, u.status, u.name, u.email, caller.has(Permission.USER_MANAGE) ? u.nationalId : null,
                 u.issuer, membershipViews(u.id), u.createdAt, u.updatedAt);
     }
 }

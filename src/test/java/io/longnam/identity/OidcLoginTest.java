@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

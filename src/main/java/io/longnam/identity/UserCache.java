@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.longnam.common.Clock;
-import io.longnam.user.OidcClaims.Person;
-import io.longnam.user.UserCache.Grant;
-import io.longnam.user.UserCache.Snapshot;
+import io.longnam.identity.OidcClaims.Person;
+import io.longnam.identity.UserCache.Grant;
+import io.longnam.identity.UserCache.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;

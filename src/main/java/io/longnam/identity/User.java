@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,10 +1,9 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.longnam.common.ProblemException;
-import io.longnam.identity.Caller;
-import io.longnam.user.UserCache.Grant;
-import io.longnam.user.UserDtos.Me;
-import io.longnam.user.UserDtos.Redeem;
+import io.longnam.identity.UserCache.Grant;
+import io.longnam.identity.UserDtos.Me;
+import io.longnam.identity.UserDtos.Redeem;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -33,6 +32,8 @@ public class MeResource {
     SecurityIdentity identity;
     @Inject
     ActivationService activation;
+    @Inject
+    UserIdentities identities;
 
     @GET
     @Operation(summary = "Who the caller is", description = "For a user: status, the organisation it acts for (chosen with X-Organization-Id when it has several), roles and memberships. For an API key: its id, prefix, organisation and roles.")
@@ -41,7 +42,7 @@ public class MeResource {
         UUID keyId = identity.getAttribute(Caller.API_KEY_ID_ATTRIBUTE);
         if (keyId != null) {
             return new Me(null, keyId, identity.getPrincipal().getName().substring("apikey:".length()), null,
-                    identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles(), null, null, null, null, null);
+                    identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles(), permissions(), null, null, null, null);
         }
         UUID userId = user();
         ProblemException refusal = identity.getAttribute(Caller.REFUSAL_ATTRIBUTE);
@@ -50,8 +51,7 @@ public class MeResource {
             throw refusal;
         }
         User u = User.findById(userId);
-        Set<String> roles = roles();
-        return new Me(u.id, null, null, u.status, identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles, roles,
+        return new Me(u.id, null, null, u.status, identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles(), permissions(),
                 UserService.membershipViews(u.id), u.name, u.email, u.nationalId);
     }
 
@@ -67,11 +67,12 @@ public class MeResource {
         ActivationCode c = activation.redeem(userId, identity.getAttribute(UserIdentities.PERSON_ATTRIBUTE),
                 request.code());
         User u = User.findById(userId);
-        Set<String> roles = new TreeSet<>();
-        Caller acting = UserIdentities.asCaller(userId, new Grant(c.organizationId, null,
+        Caller acting = identities.asCaller(userId, new Grant(c.organizationId, null,
                 membershipRoles(userId, c.organizationId)));
-        acting.roles().forEach(r -> roles.add(r.name()));
-        return new Me(userId, null, null, u.status, c.organizationId, roles, roles,
+        Set<String> roles = new TreeSet<>(UserIdentities.roleNames(membershipRoles(userId, c.organizationId)));
+        Set<String> permissions = new TreeSet<>();
+        acting.permissions().forEach(p -> permissions.add(p.value()));
+        return new Me(userId, null, null, u.status, c.organizationId, roles, permissions,
                 UserService.membershipViews(userId), u.name, u.email, u.nationalId);
     }
 
@@ -90,5 +91,11 @@ public class MeResource {
 
     private Set<String> roles() {
         return new TreeSet<>(identity.getRoles());
+    }
+
+    private Set<String> permissions() {
+        Set<String> names = new TreeSet<>();
+        identity.getPermissions().forEach(p -> names.add(p.getName()));
+        return names;
     }
 }

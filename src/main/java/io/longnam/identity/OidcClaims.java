@@ -1,4 +1,4 @@
-package io.longnam.user;
+package io.longnam.identity;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
