@@ -40,6 +40,14 @@ public class RoleResolver {
     }
 
     /** The definition in force for each of {@code names} that any organisation on {@code org}'s path defines. */
+    /** Whether the organisation or an ancestor defines a custom role of this name. */
+    @ActivateRequestContext
+    @Transactional
+    public boolean defines(UUID organizationId, String name) {
+        Organization org = Organization.findById(organizationId);
+        return org != null && !definitions(org, List.of(name)).isEmpty();
+    }
+
     static Map<String, CustomRole> definitions(Organization org, Collection<String> names) {
         List<UUID> path = ancestry(org);
         Map<String, CustomRole> nearest = new HashMap<>();

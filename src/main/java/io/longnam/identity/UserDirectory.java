@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Finds the user behind a verified token on every request, registering it (PENDING) on its first one. */
@@ -23,6 +26,8 @@ public class UserDirectory {
     Clock clock;
     @Inject
     UserCache cache;
+    @Inject
+    GroupService groups;
 
     Snapshot snapshot(Person person) {
         Snapshot cached = cache.get(person.issuer(), person.subject());
@@ -57,10 +62,22 @@ public class UserDirectory {
         return User.<User>find("issuer = ?1 and subject = ?2", person.issuer(), person.subject()).firstResult();
     }
 
+    /**
+     * Where the user may act and with which role names: its memberships, joined by what its groups grant. A group's
+     * roles count as a membership of the group's organisation, so a user reached only through a group can act there.
+     */
     private List<Grant> grants(UUID userId) {
-        return em.createQuery("select m.organizationId, o.path, m.roles from Membership m, Organization o"
+        Map<UUID, Grant> byOrganization = new LinkedHashMap<>();
+        em.createQuery("select m.organizationId, o.path, m.roles from Membership m, Organization o"
                         + " where o.id = m.organizationId and m.userId = :user order by o.path", Object[].class)
                 .setParameter("user", userId).getResultStream()
-                .map(r -> new Grant((UUID) r[0], (String) r[1], (String) r[2])).toList();
+                .forEach(r -> byOrganization.put((UUID) r[0], new Grant((UUID) r[0], (String) r[1], (String) r[2])));
+        for (Object[] r : groups.grantsOf(userId)) {
+            UUID org = (UUID) r[0];
+            Grant direct = byOrganization.get(org);
+            String roles = direct == null || direct.roles().isBlank() ? (String) r[2] : direct.roles() + "," + r[2];
+            byOrganization.put(org, new Grant(org, (String) r[1], roles));
+        }
+        return byOrganization.values().stream().sorted(Comparator.comparing(Grant::organizationPath)).toList();
     }
 }

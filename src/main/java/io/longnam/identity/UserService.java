@@ -134,7 +134,11 @@ public class UserService {
             throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(request.roles()) + ")");
         }
         User u = User.findById(request.userId());
-        if (u == null) {
+        // A pending user belongs nowhere and is approved by the id it reads from /me; a user already active elsewhere
+        // joins another organisation only by redeeming that organisation's activation code, so knowing a user id never
+        // lets an administrator pull someone in (and read their personal data).
+        if (u == null || u.status == UserStatus.ACTIVE && !memberships(u.id).stream()
+                .anyMatch(m -> caller.reaches(path(m.organizationId)))) {
             throw ProblemException.notFound("user", request.userId());
         }
         if (u.status == UserStatus.DISABLED) {
