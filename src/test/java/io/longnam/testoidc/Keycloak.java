@@ -113,6 +113,13 @@ public final class Keycloak {
             pb.environment().put("JAVA_OPTS_APPEND", "-Dnet.bytebuddy.experimental=true");
             Process process = pb.start();
             Files.writeString(state.resolve("pid"), String.valueOf(process.pid()));
+            // Developers reuse it across runs; CI (LONGNAM_TEST_KEYCLOAK_KEEP=false) leaves no process behind.
+            if ("false".equals(System.getenv("LONGNAM_TEST_KEYCLOAK_KEEP"))) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    process.descendants().forEach(ProcessHandle::destroy);
+                    process.destroy();
+                }));
+            }
             String url = "http://127.0.0.1:" + port;
             Instant deadline = Instant.now().plus(START_TIMEOUT);
             while (!answers(url)) {
