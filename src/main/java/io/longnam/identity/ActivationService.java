@@ -55,6 +55,8 @@ public class ActivationService {
     @Inject
     RateLimiter limiter;
     @Inject
+    RoleResolver resolver;
+    @Inject
     RequestOrigin origin;
 
     @Transactional
@@ -63,9 +65,7 @@ public class ActivationService {
         if (!caller.has(Permission.USER_MANAGE)) {
             throw ProblemException.forbidden("issuing activation codes needs the permission user.manage");
         }
-        if (!caller.canGrant(request.roles())) {
-            throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(request.roles()) + ")");
-        }
+        Set<String> roles = resolver.grantable(caller, org.id, request.roles());
         Duration lifetime = lifetime(request.expiresIn());
         String code = newCode();
         ActivationCode c = new ActivationCode();
@@ -74,7 +74,7 @@ public class ActivationService {
         c.codeHash = hash(code);
         c.nationalId = blankToNull(request.nationalId());
         c.email = blankToNull(request.email());
-        c.roles = Role.join(request.roles());
+        c.roles = String.join(",", roles);
         c.createdAt = clock.now();
         c.expiresAt = c.createdAt.plus(lifetime);
         c.createdBy = caller.actor();
@@ -86,7 +86,7 @@ public class ActivationService {
         details.put("boundToEmail", c.email != null);
         events.fire(new DomainEvent(org.id, caller.actor(), "activation-code.created", "activation-code",
                 c.id.toString(), details));
-        return new IssuedActivationCode(c.id, org.id, format(code), request.roles(), c.nationalId != null, c.email,
+        return new IssuedActivationCode(c.id, org.id, format(code), roles, c.nationalId != null, c.email,
                 c.expiresAt, c.createdAt);
     }
 
@@ -129,7 +129,7 @@ public class ActivationService {
         }
         c.usedAt = now;
         c.usedBy = userId;
-        Set<Role> roles = Role.split(c.roles);
+        Set<String> roles = new java.util.TreeSet<>(UserIdentities.roleNames(c.roles));
         users.addMembership(u, c.organizationId, roles, UserIdentities.actor(userId));
         events.fire(new DomainEvent(c.organizationId, UserIdentities.actor(userId), "user.activated", "user",
                 userId.toString(), Map.of("activationCode", c.id.toString(), "roles", c.roles)));

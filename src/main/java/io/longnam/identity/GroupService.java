@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +63,7 @@ public class GroupService {
 
     public GroupView create(Caller caller, UUID orgId, CreateGroup request) {
         Organization org = organizations.visible(caller, orgId);
-        Set<String> roles = checkedRoles(caller, org.id, request.roles());
+        Set<String> roles = resolver.grantable(caller, org.id, request.roles());
         String name = request.name().strip();
         if (UserGroup.count("organizationId = ?1 and name = ?2", org.id, name) > 0) {
             throw ProblemException.conflict("duplicate-name", "the organisation already has a group named " + name);
@@ -95,7 +94,7 @@ public class GroupService {
             g.name = name;
         }
         if (patch.roles() != null) {
-            g.roles = String.join(",", checkedRoles(caller, g.organizationId, patch.roles()));
+            g.roles = String.join(",", resolver.grantable(caller, g.organizationId, patch.roles()));
         }
         if (Boolean.TRUE.equals(patch.detach())) {
             g.parentId = null;
@@ -200,27 +199,6 @@ public class GroupService {
             throw ProblemException.forbidden("the group grants roles the caller cannot grant, so the caller cannot change it");
         }
         return g;
-    }
-
-    /** Role names that exist for the organisation (built-in or custom, here or above) and that the caller could grant. */
-    private Set<String> checkedRoles(Caller caller, UUID orgId, Collection<String> requested) {
-        Set<String> names = new TreeSet<>();
-        if (requested != null) {
-            requested.forEach(n -> names.add(n.strip()));
-        }
-        List<String> unknown = new ArrayList<>();
-        for (String n : names) {
-            if (Role.of(n).isEmpty() && !resolver.defines(orgId, n)) {
-                unknown.add(n);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("roles", "no such role for this organisation: " + String.join(", ", unknown));
-        }
-        if (!caller.canGrantPermissions(resolver.permissions(orgId, names))) {
-            throw ProblemException.forbidden("the caller cannot grant roles that confer permissions it does not hold");
-        }
-        return names;
     }
 
     /** The parent for {@code groupId}: visible to the caller, in the same organisation or above it, and no cycle. */

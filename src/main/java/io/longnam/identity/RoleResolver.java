@@ -1,5 +1,7 @@
 package io.longnam.identity;
 
+import io.longnam.common.ProblemException;
+
 import io.longnam.tenancy.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -40,6 +42,29 @@ public class RoleResolver {
     }
 
     /** The definition in force for each of {@code names} that any organisation on {@code org}'s path defines. */
+    /**
+     * The role names a caller hands out in an organisation (to a membership, activation code or group), checked: each
+     * is built-in or a custom role defined there or above (400 otherwise), and together they confer nothing the
+     * caller lacks (403 otherwise).
+     */
+    @ActivateRequestContext
+    @Transactional
+    public Set<String> grantable(Caller caller, UUID organizationId, Collection<String> requested) {
+        Set<String> names = new java.util.TreeSet<>();
+        if (requested != null) {
+            requested.forEach(n -> names.add(n.strip()));
+        }
+        List<String> unknown = names.stream().filter(n -> Role.of(n).isEmpty() && !defines(organizationId, n)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid("roles", "no such role for this organisation: " + String.join(", ", unknown));
+        }
+        if (!caller.canGrantPermissions(permissions(organizationId, names))) {
+            throw ProblemException.forbidden("the caller cannot grant roles that confer permissions it does not hold ("
+                    + String.join(", ", names) + ")");
+        }
+        return names;
+    }
+
     /** Whether the organisation or an ancestor defines a custom role of this name. */
     @ActivateRequestContext
     @Transactional

@@ -27,7 +27,7 @@ public final class UserDtos {
     public record UserPatch(@Size(max = 200) String name, @Email @Size(max = 320) String email, Boolean enabled) {
     }
 
-    public record AddMember(@NotNull UUID userId, @NotEmpty Set<Role> roles) {
+    public record AddMember(@NotNull UUID userId, @NotEmpty Set<@NotBlank String> roles) {
     }
 
     /**
@@ -35,11 +35,11 @@ public final class UserDtos {
      * {@code email} admits only the person whose token carries that value.
      */
     public record CreateActivationCode(@Size(max = 64) String nationalId, @Email @Size(max = 320) String email,
-                                       @NotEmpty Set<Role> roles, String expiresIn) {
+                                       @NotEmpty Set<@NotBlank String> roles, String expiresIn) {
     }
 
     /** Answer to creating a code: the only time {@code code} is ever shown. */
-    public record IssuedActivationCode(UUID id, UUID organizationId, String code, Set<Role> roles,
+    public record IssuedActivationCode(UUID id, UUID organizationId, String code, Set<String> roles,
                                        boolean boundToNationalId, String email, Instant expiresAt, Instant createdAt) {
     }
 

@@ -130,9 +130,7 @@ public class UserService {
     public UserView addMember(Caller caller, UUID orgId, AddMember request) {
         Organization org = organizations.visible(caller, orgId);
         requireAdmin(caller);
-        if (!caller.canGrant(request.roles())) {
-            throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(request.roles()) + ")");
-        }
+        Set<String> roles = resolver.grantable(caller, org.id, request.roles());
         User u = User.findById(request.userId());
         // A pending user belongs nowhere and is approved by the id it reads from /me; a user already active elsewhere
         // joins another organisation only by redeeming that organisation's activation code, so knowing a user id never
@@ -147,28 +145,28 @@ public class UserService {
         if (Membership.count("userId = ?1 and organizationId = ?2", u.id, org.id) > 0) {
             throw ProblemException.conflict("already-member", "the user is already a member of this organisation");
         }
-        addMembership(u, org.id, request.roles(), caller.actor());
+        addMembership(u, org.id, roles, caller.actor());
         events.fire(new DomainEvent(org.id, caller.actor(), "membership.created", "user", u.id.toString(),
-                Map.of("roles", Role.join(request.roles()))));
+                Map.of("roles", String.join(",", roles))));
         return view(caller, u);
     }
 
     /** Adds a membership (or widens an existing one) and activates a pending user. */
-    void addMembership(User u, UUID orgId, Set<Role> roles, String actor) {
+    void addMembership(User u, UUID orgId, Set<String> roles, String actor) {
         Membership m = Membership.<Membership>find("userId = ?1 and organizationId = ?2", u.id, orgId).firstResult();
         if (m == null) {
             m = new Membership();
             m.id = UUID.randomUUID();
             m.userId = u.id;
             m.organizationId = orgId;
-            m.roles = Role.join(roles);
+            m.roles = String.join(",", new java.util.TreeSet<>(roles));
             m.createdAt = clock.now();
             m.createdBy = actor;
             m.persist();
         } else {
-            Set<Role> union = Role.split(m.roles);
+            Set<String> union = new java.util.TreeSet<>(UserIdentities.roleNames(m.roles));
             union.addAll(roles);
-            m.roles = Role.join(union);
+            m.roles = String.join(",", union);
         }
         if (u.status == UserStatus.PENDING) {
             u.status = UserStatus.ACTIVE;

@@ -142,6 +142,27 @@ class OidcLoginTest {
     }
 
     @Test
+    void aCustomRoleCanBeHandedOutWithAnActivationCode() {
+        Tenant school = Api.school("oidc-custom-role");
+        school.as().contentType(ContentType.JSON)
+                .body(Map.of("name", "เจ้าหน้าที่ทะเบียน", "permissions", List.of("document.read", "document.register")))
+                .post("/api/v1/organizations/{o}/roles", school.orgId()).then().statusCode(201);
+        Keycloak kc = Keycloak.shared();
+        long now = Instant.now().getEpochSecond();
+        String clerk = Jwts.rs256(Map.of("alg", "RS256", "typ", "JWT", "kid", realmKid()),
+                Map.of("iss", kc.realmUrl(), "sub", "clerk-" + UUID.randomUUID(), "aud", "longnam", "iat", now,
+                        "exp", now + 300), kc.realmKey());
+        school.as().contentType(ContentType.JSON).body(Map.of("roles", List.of("ไม่มีบทบาทนี้")))
+                .post("/api/v1/organizations/{org}/activation-codes", school.orgId()).then().statusCode(400);
+        String code = code(school, Map.of("roles", List.of("เจ้าหน้าที่ทะเบียน"), "expiresIn", "PT1H"));
+        as(clerk).contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/v1/me/activation")
+                .then().statusCode(200).body("roles", hasItem("เจ้าหน้าที่ทะเบียน"))
+                .body("permissions", hasItem("document.register"));
+        as(clerk).get("/api/v1/documents").then().statusCode(200);
+        as(clerk).get("/api/v1/organizations/{id}/api-keys", school.orgId()).then().statusCode(403);
+    }
+
+    @Test
     void adminsCannotHandOutRolesTheyDoNotHold() {
         Tenant school = Api.school("oidc-grant");
         Tenant registrarAdmin = school.withRoles("REGISTRAR");
