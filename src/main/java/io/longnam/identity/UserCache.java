@@ -1,9 +1,8 @@
 package io.longnam.identity;
 
+import io.longnam.common.NowAndAfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.UUID;
@@ -57,21 +56,7 @@ public class UserCache {
 
     /** Forgets a user now and again when the current transaction (which changes it) commits. */
     void evict(UUID userId) {
-        forget(userId);
-        if (transactions.getTransactionKey() != null) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        forget(userId);
-                    }
-                }
-            });
-        }
+        NowAndAfterCommit.run(transactions, () -> forget(userId));
     }
 
     private void forget(UUID userId) {

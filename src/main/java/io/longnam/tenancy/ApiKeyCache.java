@@ -1,10 +1,9 @@
 package io.longnam.tenancy;
 
+import io.longnam.common.NowAndAfterCommit;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -61,21 +60,7 @@ public class ApiKeyCache {
 
     /** Forgets a key now and again when the current transaction (which revokes or shortens it) completes. */
     void invalidate(UUID keyId) {
-        forget(keyId);
-        if (transactions.getTransactionKey() != null) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        forget(keyId);
-                    }
-                }
-            });
-        }
+        NowAndAfterCommit.run(transactions, () -> forget(keyId));
     }
 
     private void forget(UUID keyId) {
