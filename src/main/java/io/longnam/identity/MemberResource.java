@@ -35,7 +35,7 @@ public class MemberResource {
 
     @POST
     @Path("members")
-    @Operation(summary = "Approve a user into the organisation with roles", description = "A pending user becomes active. Only roles the caller holds can be granted.")
+    @Operation(operationId = "addMember", summary = "Approve a user into the organisation with roles", description = "A pending user becomes active. Only roles the caller holds can be granted.")
     public Response addMember(@PathParam("orgId") UUID orgId, @Valid @NotNull AddMember request) {
         UserView user = users.addMember(caller.get(), orgId, request);
         return Response.status(201).entity(user).build();
@@ -43,7 +43,7 @@ public class MemberResource {
 
     @POST
     @Path("activation-codes")
-    @Operation(summary = "Issue a single-use activation code", description = "The response carries the code itself; it is never shown again. Bound to nationalId or email, it admits only that person.")
+    @Operation(operationId = "createActivationCode", summary = "Issue a single-use activation code", description = "The response carries the code itself; it is never shown again. Bound to nationalId or email, it admits only that person.")
     public Response createCode(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateActivationCode request) {
         IssuedActivationCode issued = activation.create(caller.get(), orgId, request);
         return Response.status(201).header("Cache-Control", "no-store").entity(issued).build();

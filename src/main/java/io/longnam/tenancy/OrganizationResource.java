@@ -37,7 +37,7 @@ public class OrganizationResource {
 
     @POST
     @PermissionsAllowed(Permission.Names.ORGANIZATION_MANAGE)
-    @Operation(summary = "Create an organisation", description = "Needs an administrator of an ancestor; without parentId the organisation is created under the caller's own.")
+    @Operation(operationId = "createOrganization", summary = "Create an organisation", description = "Needs an administrator of an ancestor; without parentId the organisation is created under the caller's own.")
     public Response create(@Valid @NotNull CreateOrganization request, @Context UriInfo uri) {
         OrganizationView created = service.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -45,7 +45,7 @@ public class OrganizationResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.ORGANIZATION_READ)
-    @Operation(summary = "List the child organisations of an organisation (default: the caller's)")
+    @Operation(operationId = "listOrganizations", summary = "List the child organisations of an organisation (default: the caller's)")
     public Page<OrganizationView> children(@QueryParam("parentId") UUID parentId, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") Integer limit) {
         return service.children(caller.get(), parentId, cursor, Limits.of(limit));
@@ -54,7 +54,7 @@ public class OrganizationResource {
     @GET
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.ORGANIZATION_READ)
-    @Operation(summary = "Get an organisation in the caller's subtree")
+    @Operation(operationId = "getOrganization", summary = "Get an organisation in the caller's subtree")
     public OrganizationView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
@@ -62,7 +62,7 @@ public class OrganizationResource {
     @PATCH
     @Path("{id}/settings")
     @PermissionsAllowed(Permission.Names.ORGANIZATION_SETTINGS)
-    @Operation(summary = "Change an organisation's settings (timestamping, default signature level, retention)")
+    @Operation(operationId = "updateOrganizationSettings", summary = "Change an organisation's settings (timestamping, default signature level, retention)")
     public OrganizationView settings(@PathParam("id") UUID id, @Valid @NotNull SettingsPatch patch) {
         return service.updateSettings(caller.get(), id, patch);
     }
