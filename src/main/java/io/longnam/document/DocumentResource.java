@@ -66,7 +66,7 @@ public class DocumentResource {
     @PermissionsAllowed(Permission.Names.DOCUMENT_REGISTER)
     @Operation(operationId = "registerDocument", summary = "Register a PDF", description = "Stores the file as version 1 of a new document. "
             + "An Idempotency-Key makes retries safe: the same key with the same request answers the same document; with a different request, 409.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     public Response register(@Schema(implementation = DocumentUpload.class) @RestForm("file") FileUpload file,
                              @RestForm("metadata") String metadata,
                              @HeaderParam("Idempotency-Key") String idempotencyKey,

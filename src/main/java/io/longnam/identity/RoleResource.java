@@ -15,10 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,6 +46,7 @@ public class RoleResource {
     @POST
     @PermissionsAllowed(Permission.Names.ROLE_MANAGE)
     @Operation(operationId = "createRole", summary = "Create a custom role", description = "A named set of permissions; the caller must hold every one of them. Names of built-in roles are taken.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleView.class)))
     public Response create(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateRole request, @Context UriInfo uri) {
         RoleView created = service.create(caller.get(), orgId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();

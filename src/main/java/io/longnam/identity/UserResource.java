@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,6 +62,7 @@ public class UserResource {
     @DELETE
     @Path("{id}")
     @Operation(operationId = "deleteUser", summary = "Delete a user", description = "Erases the personal data and every membership; the audit trail keeps the user's id.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(caller.get(), id);
         return Response.noContent().build();

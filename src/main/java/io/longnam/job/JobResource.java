@@ -96,7 +96,7 @@ public class JobResource {
             + "the template refuses becomes a failed item of the job. An Idempotency-Key makes retries safe.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobSubmission.class)))
-    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response submit(InputStream body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
@@ -110,7 +110,7 @@ public class JobResource {
     @Operation(operationId = "submitJob", summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
             + "refused by the table reader (e.g. a cell starting with = + - @) becomes a failed item. A list field such as "
             + "the ปพ.1 `courses` is given as JSON text in its cell.")
-    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response upload(@Schema(implementation = JobUpload.class) @RestForm("file") FileUpload file,
                            @RestForm("templateId") String templateId, @RestForm("seal") String seal,
                            @RestForm("level") String level, @RestForm("keyId") String keyId,

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -50,6 +53,7 @@ public class SigningKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(operationId = "createSigningKey", summary = "Generate a seal key in a key provider", description = "Answers the key with a PKCS#10 CSR (PEM) for the given subject; send it to the CA, then PUT the issued chain.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
     public Response enrol(@PathParam("orgId") UUID orgId, @Valid @NotNull EnrolKey request, @Context UriInfo uri) {
         SigningKeyView key = service.enrol(caller.get(), orgId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(key.id().toString()).build()).entity(key).build();
@@ -79,6 +83,7 @@ public class SigningKeyResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
     @Operation(operationId = "importSigningKey", summary = "Import a PKCS#12 (key and chain) into the software provider")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
     public Response importPkcs12(@PathParam("orgId") UUID orgId, @RestForm("file") FileUpload file,
                                  @RestForm("password") String password, @RestForm("alias") String alias) {
         byte[] p12 = Uploads.required(file, "with the PKCS#12", MAX_PKCS12_BYTES);

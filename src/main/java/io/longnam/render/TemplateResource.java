@@ -86,7 +86,7 @@ public class TemplateResource {
     @PermissionsAllowed(Permission.Names.TEMPLATE_MANAGE)
     @Operation(operationId = "uploadTemplate", summary = "Upload a docx template", description = "Fields are discovered from `{{field}}`, `{{list.field}}` (repeated table rows), "
             + "`{{image:field}}` and `{{qr:field}}` placeholders; `{{qr}}` is the document's verification QR code. A docx that cannot be read answers 422.")
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Response upload(@Schema(implementation = TemplateUpload.class) @RestForm("file") FileUpload file,
                            @RestForm("name") String name, @Context UriInfo uri) {
         TemplateView t = service.upload(caller.get(), UserText.clean("name", name), Uploads.required(file, "(the docx)", config.upload().maxBytes()));

@@ -18,12 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +44,7 @@ public class ApiKeyResource {
 
     @POST
     @Operation(operationId = "createApiKey", summary = "Issue an API key", description = "The response carries the key itself; it is never shown again.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response create(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateApiKey request, @Context UriInfo uri) {
         IssuedApiKey issued = service.create(caller.get(), orgId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(issued.id().toString()).build())
@@ -62,6 +67,7 @@ public class ApiKeyResource {
     @POST
     @Path("{keyId}/rotation")
     @Operation(operationId = "rotateApiKey", summary = "Rotate an API key", description = "Issues a replacement; the old key keeps working for `overlap` (ISO-8601 duration, default PT24H, at most P30D).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response rotate(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
                            @QueryParam("overlap") String overlap) {
         Duration grace = parseOverlap(overlap);

@@ -17,11 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +42,7 @@ public class OrganizationResource {
     @POST
     @PermissionsAllowed(Permission.Names.ORGANIZATION_MANAGE)
     @Operation(operationId = "createOrganization", summary = "Create an organisation", description = "Needs an administrator of an ancestor; without parentId the organisation is created under the caller's own.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Response create(@Valid @NotNull CreateOrganization request, @Context UriInfo uri) {
         OrganizationView created = service.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
