@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +48,9 @@ class OperationIdsTest {
             }
         });
 
-        assertThat(missing).as("operations without an operationId").isEmpty();
-        assertThat(shared).as("operationIds shared by several operations").isEmpty();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(missing).as("operations without an operationId").isEmpty();
+            soft.assertThat(shared).as("operationIds shared by several operations").isEmpty();
+        });
     }
 }
