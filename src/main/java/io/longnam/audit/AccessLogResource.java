@@ -51,7 +51,7 @@ public class AccessLogResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @PermissionsAllowed(Permission.Names.LOG_READ)
-    @Operation(summary = "Search the API requests of an organisation (or its subtree), newest first",
+    @Operation(operationId = "searchAccessLog", summary = "Search the API requests of an organisation (or its subtree), newest first",
             description = "Give exactly one period: day, month or year (Bangkok calendar; years of 2400 and above are "
                     + "Buddhist-era, 2569 = 2026) or from and to. Accept: text/csv or format=csv answers a CSV file "
                     + "(UTF-8 with BOM) of every matching row, up to the X-Row-Limit header's count.")

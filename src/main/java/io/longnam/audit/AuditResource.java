@@ -57,7 +57,7 @@ public class AuditResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @PermissionsAllowed(Permission.Names.AUDIT_READ)
-    @Operation(summary = "Search the audit trail of an organisation (or its subtree), newest first",
+    @Operation(operationId = "searchAuditTrail", summary = "Search the audit trail of an organisation (or its subtree), newest first",
             description = "Give exactly one period: day, month or year (Bangkok calendar; years of 2400 and above are "
                     + "Buddhist-era, 2569 = 2026) or from and to. Accept: text/csv or format=csv answers a CSV file "
                     + "(UTF-8 with BOM) of every matching event, up to the X-Row-Limit header's count.")
@@ -90,7 +90,7 @@ public class AuditResource {
     @GET
     @Path("verification")
     @PermissionsAllowed(Permission.Names.AUDIT_READ)
-    @Operation(summary = "Walk the organisation's audit hash chain and report the first tampered row, if any")
+    @Operation(operationId = "verifyAuditChain", summary = "Walk the organisation's audit hash chain and report the first tampered row, if any")
     public ChainVerification verify(@PathParam("orgId") UUID orgId) {
         return audit.verify(organizations.visible(caller.get(), orgId).id);
     }

@@ -64,9 +64,9 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.DOCUMENT_REGISTER)
-    @Operation(summary = "Register a PDF", description = "Stores the file as version 1 of a new document. "
+    @Operation(operationId = "registerDocument", summary = "Register a PDF", description = "Stores the file as version 1 of a new document. "
             + "An Idempotency-Key makes retries safe: the same key with the same request answers the same document; with a different request, 409.")
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     public Response register(@Schema(implementation = DocumentUpload.class) @RestForm("file") FileUpload file,
                              @RestForm("metadata") String metadata,
                              @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -81,7 +81,7 @@ public class DocumentResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.DOCUMENT_READ)
-    @Operation(summary = "List documents in the caller's organisation subtree, newest first")
+    @Operation(operationId = "listDocuments", summary = "List documents in the caller's organisation subtree, newest first")
     public Page<DocumentView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("type") String type,
                                    @Parameter(description = "a document status") @QueryParam("status") String status,
                                    @QueryParam("ownerRef") String ownerRef,
@@ -98,7 +98,7 @@ public class DocumentResource {
     @GET
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.DOCUMENT_READ)
-    @Operation(summary = "Get a document with its versions")
+    @Operation(operationId = "getDocument", summary = "Get a document with its versions")
     public DocumentView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
@@ -107,7 +107,7 @@ public class DocumentResource {
     @Path("{id}/file")
     @Produces({"application/pdf", MediaType.APPLICATION_OCTET_STREAM})
     @PermissionsAllowed(Permission.Names.DOCUMENT_FILE_READ)
-    @Operation(summary = "Download the current version (or version `seq`)")
+    @Operation(operationId = "downloadDocumentFile", summary = "Download the current version (or version `seq`)")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/pdf",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") UUID id, @QueryParam("version") Integer seq,
@@ -118,7 +118,7 @@ public class DocumentResource {
     @DELETE
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.DOCUMENT_DELETE)
-    @Operation(summary = "Delete a document's content", description = "Erases every version's bytes and revokes its links; a tombstone row remains for reports and the audit trail.")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document's content", description = "Erases every version's bytes and revokes its links; a tombstone row remains for reports and the audit trail.")
     public DocumentView delete(@PathParam("id") UUID id) {
         return service.delete(caller.get(), id);
     }

@@ -13,9 +13,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +36,8 @@ public class LinkResource {
     @POST
     // A link hands the file to whoever holds it, so making one is reading the file by proxy.
     @PermissionsAllowed(value = {Permission.Names.LINK_MANAGE, Permission.Names.DOCUMENT_FILE_READ}, inclusive = true)
-    @Operation(summary = "Create a download link for the document's owner", description = "The URL carries the token; it is shown only in this answer.")
+    @Operation(operationId = "createDownloadLink", summary = "Create a download link for the document's owner", description = "The URL carries the token; it is shown only in this answer.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
     public Response create(@PathParam("id") UUID id, @Valid CreateLink request) {
         LinkView link = service.create(caller.get(), id, request);
         return Response.status(201).header("Cache-Control", "no-store").entity(link).build();
@@ -40,7 +45,7 @@ public class LinkResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.LINK_READ)
-    @Operation(summary = "List a document's links (without tokens)")
+    @Operation(operationId = "listDownloadLinks", summary = "List a document's links (without tokens)")
     public Page<LinkView> list(@PathParam("id") UUID id) {
         return service.list(caller.get(), id);
     }
@@ -48,7 +53,7 @@ public class LinkResource {
     @DELETE
     @Path("{linkId}")
     @PermissionsAllowed(Permission.Names.LINK_MANAGE)
-    @Operation(summary = "Revoke a link")
+    @Operation(operationId = "revokeDownloadLink", summary = "Revoke a link")
     public LinkView revoke(@PathParam("id") UUID id, @PathParam("linkId") UUID linkId) {
         return service.revoke(caller.get(), id, linkId);
     }

@@ -21,7 +21,7 @@ public class PublicDownloadResource {
     @GET
     @Path("{token}")
     @Produces("application/pdf")
-    @Operation(summary = "Download through a link (no login)", description = "404 for an unknown link; 410 once it is expired, revoked or used up.")
+    @Operation(operationId = "downloadByLink", summary = "Download through a link (no login)", description = "404 for an unknown link; 410 once it is expired, revoked or used up.")
     public Response download(@PathParam("token") String token) {
         return FileResponses.of(links.download(token), null);
     }

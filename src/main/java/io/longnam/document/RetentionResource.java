@@ -36,7 +36,7 @@ public class RetentionResource {
 
     @POST
     @PermissionsAllowed(Permission.Names.RETENTION_PURGE)
-    @Operation(summary = "Erase the organisation's documents created within a period",
+    @Operation(operationId = "purgeDocumentPeriod", summary = "Erase the organisation's documents created within a period",
             description = "createdFrom inclusive, createdTo exclusive. Answers 202 with a job (kind PERIOD_PURGE) that erases "
                     + "the documents in the background, one item per document; follow it at `Location`. Tombstones remain.")
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON,

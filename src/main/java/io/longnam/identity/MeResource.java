@@ -36,7 +36,7 @@ public class MeResource {
     UserIdentities identities;
 
     @GET
-    @Operation(summary = "Who the caller is", description = "For a user: status, the organisation it acts for (chosen with X-Organization-Id when it has several), roles and memberships. For an API key: its id, prefix, organisation and roles.")
+    @Operation(operationId = "getMe", summary = "Who the caller is", description = "For a user: status, the organisation it acts for (chosen with X-Organization-Id when it has several), roles and memberships. For an API key: its id, prefix, organisation and roles.")
     @Transactional(Transactional.TxType.SUPPORTS)
     public Me me() {
         UUID keyId = identity.getAttribute(Caller.API_KEY_ID_ATTRIBUTE);
@@ -57,7 +57,7 @@ public class MeResource {
 
     @POST
     @Path("activation")
-    @Operation(summary = "Redeem an activation code", description = "Admits the calling user into the code's organisation with the code's roles. Unknown code 404, used 409, expired 410, issued for another person 403; attempts are throttled.")
+    @Operation(operationId = "redeemActivationCode", summary = "Redeem an activation code", description = "Admits the calling user into the code's organisation with the code's roles. Unknown code 404, used 409, expired 410, issued for another person 403; attempts are throttled.")
     public Me activate(@Valid @NotNull Redeem request) {
         UUID userId = user();
         ProblemException refusal = identity.getAttribute(Caller.REFUSAL_ATTRIBUTE);

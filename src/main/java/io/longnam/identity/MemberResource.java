@@ -12,9 +12,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +39,8 @@ public class MemberResource {
 
     @POST
     @Path("members")
-    @Operation(summary = "Approve a user into the organisation with roles", description = "A pending user becomes active. Only roles the caller holds can be granted.")
+    @Operation(operationId = "addMember", summary = "Approve a user into the organisation with roles", description = "A pending user becomes active. Only roles the caller holds can be granted.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     public Response addMember(@PathParam("orgId") UUID orgId, @Valid @NotNull AddMember request) {
         UserView user = users.addMember(caller.get(), orgId, request);
         return Response.status(201).entity(user).build();
@@ -43,7 +48,8 @@ public class MemberResource {
 
     @POST
     @Path("activation-codes")
-    @Operation(summary = "Issue a single-use activation code", description = "The response carries the code itself; it is never shown again. Bound to nationalId or email, it admits only that person.")
+    @Operation(operationId = "createActivationCode", summary = "Issue a single-use activation code", description = "The response carries the code itself; it is never shown again. Bound to nationalId or email, it admits only that person.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedActivationCode.class)))
     public Response createCode(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateActivationCode request) {
         IssuedActivationCode issued = activation.create(caller.get(), orgId, request);
         return Response.status(201).header("Cache-Control", "no-store").entity(issued).build();

@@ -23,7 +23,7 @@ public class PermissionResource {
     // Any caller: the catalogue is the same for everyone and reveals no tenant's data.
     @GET
     @Authenticated
-    @Operation(summary = "The permissions there are and what each built-in role confers", description = "The building blocks of custom roles.")
+    @Operation(operationId = "listPermissions", summary = "The permissions there are and what each built-in role confers", description = "The building blocks of custom roles.")
     public PermissionCatalogue catalogue() {
         return CATALOGUE;
     }

@@ -91,12 +91,12 @@ public class JobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
-    @Operation(summary = "Submit a bulk job of records", description = "Renders one document per record with a built-in "
+    @Operation(operationId = "submitJob", summary = "Submit a bulk job of records", description = "Renders one document per record with a built-in "
             + "template (and seals each when `seal` is true), in the background. A malformed request answers 400; a record "
             + "the template refuses becomes a failed item of the job. An Idempotency-Key makes retries safe.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobSubmission.class)))
-    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response submit(InputStream body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
@@ -107,10 +107,10 @@ public class JobResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
-    @Operation(summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
+    @Operation(operationId = "submitJob", summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
             + "refused by the table reader (e.g. a cell starting with = + - @) becomes a failed item. A list field such as "
             + "the ปพ.1 `courses` is given as JSON text in its cell.")
-    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response upload(@Schema(implementation = JobUpload.class) @RestForm("file") FileUpload file,
                            @RestForm("templateId") String templateId, @RestForm("seal") String seal,
                            @RestForm("level") String level, @RestForm("keyId") String keyId,
@@ -130,7 +130,7 @@ public class JobResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.JOB_READ)
-    @Operation(summary = "List jobs of the caller's organisation subtree, newest first")
+    @Operation(operationId = "listJobs", summary = "List jobs of the caller's organisation subtree, newest first")
     public Page<JobView> list(@Parameter(description = "a job status") @QueryParam("status") String status,
                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), Params.enumOf(JobStatus.class, status, "status"), cursor, Limits.of(limit));
@@ -139,7 +139,7 @@ public class JobResource {
     @GET
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.JOB_READ)
-    @Operation(summary = "Get a job's progress", description = "Status, counters, timestamps and items settled per second.")
+    @Operation(operationId = "getJob", summary = "Get a job's progress", description = "Status, counters, timestamps and items settled per second.")
     public JobView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
@@ -147,7 +147,7 @@ public class JobResource {
     @GET
     @Path("{id}/items")
     @PermissionsAllowed(Permission.Names.JOB_READ)
-    @Operation(summary = "List a job's items in input order", description = "Each item's status, created document id, or error code, message and field errors.")
+    @Operation(operationId = "listJobItems", summary = "List a job's items in input order", description = "Each item's status, created document id, or error code, message and field errors.")
     public Page<JobItemView> items(@PathParam("id") UUID id,
                                    @Parameter(description = "PENDING, RUNNING, DONE, FAILED or CANCELLED") @QueryParam("status") String status,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -157,7 +157,7 @@ public class JobResource {
     @POST
     @Path("{id}/cancel")
     @PermissionsAllowed(Permission.Names.JOB_CANCEL)
-    @Operation(summary = "Cancel a job", description = "Items not yet started are cancelled; items in flight may still finish. "
+    @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "Items not yet started are cancelled; items in flight may still finish. "
             + "Cancelling a cancelled job answers it unchanged; a finished job answers 409.")
     public JobView cancel(@PathParam("id") UUID id) {
         return service.cancel(caller.get(), id);

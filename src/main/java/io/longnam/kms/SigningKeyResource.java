@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -49,7 +52,8 @@ public class SigningKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
-    @Operation(summary = "Generate a seal key in a key provider", description = "Answers the key with a PKCS#10 CSR (PEM) for the given subject; send it to the CA, then PUT the issued chain.")
+    @Operation(operationId = "createSigningKey", summary = "Generate a seal key in a key provider", description = "Answers the key with a PKCS#10 CSR (PEM) for the given subject; send it to the CA, then PUT the issued chain.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
     public Response enrol(@PathParam("orgId") UUID orgId, @Valid @NotNull EnrolKey request, @Context UriInfo uri) {
         SigningKeyView key = service.enrol(caller.get(), orgId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(key.id().toString()).build()).entity(key).build();
@@ -59,7 +63,7 @@ public class SigningKeyResource {
     @Path("{keyId}/certificate")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
-    @Operation(summary = "Attach the issued certificate chain (JSON form)")
+    @Operation(operationId = "uploadCertificateChain", summary = "Attach the issued certificate chain (JSON form)")
     public SigningKeyView certificateJson(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
                                           @Valid @NotNull CertificateUpload upload) {
         return certificate(orgId, keyId, upload.certificateChain());
@@ -69,7 +73,7 @@ public class SigningKeyResource {
     @Path("{keyId}/certificate")
     @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN})
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
-    @Operation(summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
+    @Operation(operationId = "uploadCertificateChain", summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
     public SigningKeyView certificatePem(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId, String pem) {
         return certificate(orgId, keyId, pem);
     }
@@ -78,7 +82,8 @@ public class SigningKeyResource {
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
-    @Operation(summary = "Import a PKCS#12 (key and chain) into the software provider")
+    @Operation(operationId = "importSigningKey", summary = "Import a PKCS#12 (key and chain) into the software provider")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
     public Response importPkcs12(@PathParam("orgId") UUID orgId, @RestForm("file") FileUpload file,
                                  @RestForm("password") String password, @RestForm("alias") String alias) {
         byte[] p12 = Uploads.required(file, "with the PKCS#12", MAX_PKCS12_BYTES);
@@ -89,7 +94,7 @@ public class SigningKeyResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.KEY_READ)
-    @Operation(summary = "List the organisation's seal keys")
+    @Operation(operationId = "listSigningKeys", summary = "List the organisation's seal keys")
     public Page<SigningKeyView> list(@PathParam("orgId") UUID orgId) {
         return service.list(caller.get(), orgId);
     }
@@ -97,7 +102,7 @@ public class SigningKeyResource {
     @GET
     @Path("{keyId}")
     @PermissionsAllowed(Permission.Names.KEY_READ)
-    @Operation(summary = "Get a seal key")
+    @Operation(operationId = "getSigningKey", summary = "Get a seal key")
     public SigningKeyView get(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
         return service.get(caller.get(), orgId, keyId);
     }
@@ -105,7 +110,7 @@ public class SigningKeyResource {
     @PATCH
     @Path("{keyId}")
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
-    @Operation(summary = "Make a key the organisation's default seal key: {\"default\": true}")
+    @Operation(operationId = "updateSigningKey", summary = "Make a key the organisation's default seal key: {\"default\": true}")
     public SigningKeyView patch(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId, @Valid @NotNull KeyPatch patch) {
         if (!patch.makeDefault()) {
             throw ProblemException.invalid("default", "to change the default, make another key the default");
@@ -116,7 +121,7 @@ public class SigningKeyResource {
     @DELETE
     @Path("{keyId}")
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
-    @Operation(summary = "Disable a key", description = "The key is destroyed or blocked in its provider; documents it sealed stay verifiable.")
+    @Operation(operationId = "disableSigningKey", summary = "Disable a key", description = "The key is destroyed or blocked in its provider; documents it sealed stay verifiable.")
     public SigningKeyView disable(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
         return service.disable(caller.get(), orgId, keyId);
     }

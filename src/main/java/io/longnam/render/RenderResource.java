@@ -93,7 +93,7 @@ public class RenderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "render", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     public Response renderJson(@Valid @NotNull RenderRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -107,7 +107,7 @@ public class RenderResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
-    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @Operation(operationId = "render", summary = SUMMARY, description = DESCRIPTION)
     @APIResponse(responseCode = "201", description = CREATED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {DocumentView.class, BatchResult.class})))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = RenderUpload.class)))

@@ -54,7 +54,7 @@ public class TemplateResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
-    @Operation(summary = "List templates: the built-in PP1, PP2, LETTER and the docx templates of the caller's organisation and its ancestors")
+    @Operation(operationId = "listTemplates", summary = "List templates: the built-in PP1, PP2, LETTER and the docx templates of the caller's organisation and its ancestors")
     public Page<TemplateView> list() {
         return service.list(caller.get());
     }
@@ -62,7 +62,7 @@ public class TemplateResource {
     @GET
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
-    @Operation(summary = "Get a template with the fields it takes")
+    @Operation(operationId = "getTemplate", summary = "Get a template with the fields it takes")
     public TemplateView get(@PathParam("id") String id) {
         return service.get(caller.get(), id);
     }
@@ -71,7 +71,7 @@ public class TemplateResource {
     @Path("{id}/file")
     @Produces(DOCX)
     @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
-    @Operation(summary = "Download an uploaded template's docx")
+    @Operation(operationId = "downloadTemplateFile", summary = "Download an uploaded template's docx")
     @APIResponse(responseCode = "200", description = "The docx", content = @Content(mediaType = DOCX,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") String id) {
@@ -84,9 +84,9 @@ public class TemplateResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.TEMPLATE_MANAGE)
-    @Operation(summary = "Upload a docx template", description = "Fields are discovered from `{{field}}`, `{{list.field}}` (repeated table rows), "
+    @Operation(operationId = "uploadTemplate", summary = "Upload a docx template", description = "Fields are discovered from `{{field}}`, `{{list.field}}` (repeated table rows), "
             + "`{{image:field}}` and `{{qr:field}}` placeholders; `{{qr}}` is the document's verification QR code. A docx that cannot be read answers 422.")
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     public Response upload(@Schema(implementation = TemplateUpload.class) @RestForm("file") FileUpload file,
                            @RestForm("name") String name, @Context UriInfo uri) {
         TemplateView t = service.upload(caller.get(), UserText.clean("name", name), Uploads.required(file, "(the docx)", config.upload().maxBytes()));
@@ -96,7 +96,7 @@ public class TemplateResource {
     @DELETE
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.TEMPLATE_MANAGE)
-    @Operation(summary = "Retire an uploaded template", description = "It stays listed (status RETIRED) and downloadable, but renders nothing new (409).")
+    @Operation(operationId = "retireTemplate", summary = "Retire an uploaded template", description = "It stays listed (status RETIRED) and downloadable, but renders nothing new (409).")
     public TemplateView retire(@PathParam("id") String id) {
         return service.retire(caller.get(), id);
     }

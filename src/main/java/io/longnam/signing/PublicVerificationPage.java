@@ -45,7 +45,7 @@ public class PublicVerificationPage {
     @GET
     @Path("{documentId}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Public verification page of a document (no login; HTML)",
+    @Operation(operationId = "viewVerificationPage", summary = "Public verification page of a document (no login; HTML)",
             description = "Shows issuer, document type, issue date, signature status and SHA-256 fingerprint. Title and a "
                     + "download button only with `t`, a working download-link token for this document; viewing counts no download.")
     public Response view(@PathParam("documentId") String documentId, @QueryParam("t") String token,

@@ -40,7 +40,7 @@ public class SealResource {
     @POST
     @Path("seal")
     @PermissionsAllowed(Permission.Names.DOCUMENT_SEAL)
-    @Operation(summary = "Seal the document with the organisation's key (PAdES)",
+    @Operation(operationId = "sealDocument", summary = "Seal the document with the organisation's key (PAdES)",
             description = "Adds a PAdES baseline signature (ETSI.CAdES.detached) as a new version. Without `level`, "
                     + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "
                     + "503 with `retryable: true` and leave the document unchanged.")
@@ -53,7 +53,7 @@ public class SealResource {
     @GET
     @Path("verification")
     @PermissionsAllowed(Permission.Names.DOCUMENT_VERIFY)
-    @Operation(summary = "Verify the signatures of the document's current version",
+    @Operation(operationId = "verifyDocument", summary = "Verify the signatures of the document's current version",
             description = "Refused with 422 `pdf-too-complex` when the PDF exceeds the page, object or size limits and "
                     + "`verification-too-costly` when the check overruns its time budget; 503 `verification-busy` "
                     + "(with Retry-After) when too many checks are waiting.")

@@ -33,7 +33,7 @@ public class VerificationResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Verify any signed PDF (no login; rate-limited per client)",
+    @Operation(operationId = "verifyUpload", summary = "Verify any signed PDF (no login; rate-limited per client)",
             description = "Judged against the platform trust anchors. `valid` is true only when every signature is TOTAL_PASSED and covers the whole document. "
                     + "Refused with 422 `pdf-too-complex` when the PDF exceeds the page, object or size limits and "
                     + "`verification-too-costly` when the check overruns its time budget; 503 `verification-busy` "

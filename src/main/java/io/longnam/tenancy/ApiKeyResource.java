@@ -18,12 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +43,8 @@ public class ApiKeyResource {
     CurrentCaller caller;
 
     @POST
-    @Operation(summary = "Issue an API key", description = "The response carries the key itself; it is never shown again.")
+    @Operation(operationId = "createApiKey", summary = "Issue an API key", description = "The response carries the key itself; it is never shown again.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response create(@PathParam("orgId") UUID orgId, @Valid @NotNull CreateApiKey request, @Context UriInfo uri) {
         IssuedApiKey issued = service.create(caller.get(), orgId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(issued.id().toString()).build())
@@ -47,21 +52,22 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List an organisation's API keys (without secrets)")
+    @Operation(operationId = "listApiKeys", summary = "List an organisation's API keys (without secrets)")
     public Page<ApiKeyView> list(@PathParam("orgId") UUID orgId) {
         return service.list(caller.get(), orgId);
     }
 
     @DELETE
     @Path("{keyId}")
-    @Operation(summary = "Revoke an API key")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
     public ApiKeyView revoke(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
         return service.revoke(caller.get(), orgId, keyId);
     }
 
     @POST
     @Path("{keyId}/rotation")
-    @Operation(summary = "Rotate an API key", description = "Issues a replacement; the old key keeps working for `overlap` (ISO-8601 duration, default PT24H, at most P30D).")
+    @Operation(operationId = "rotateApiKey", summary = "Rotate an API key", description = "Issues a replacement; the old key keeps working for `overlap` (ISO-8601 duration, default PT24H, at most P30D).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response rotate(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
                            @QueryParam("overlap") String overlap) {
         Duration grace = parseOverlap(overlap);

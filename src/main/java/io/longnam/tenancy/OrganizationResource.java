@@ -17,11 +17,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +41,8 @@ public class OrganizationResource {
 
     @POST
     @PermissionsAllowed(Permission.Names.ORGANIZATION_MANAGE)
-    @Operation(summary = "Create an organisation", description = "Needs an administrator of an ancestor; without parentId the organisation is created under the caller's own.")
+    @Operation(operationId = "createOrganization", summary = "Create an organisation", description = "Needs an administrator of an ancestor; without parentId the organisation is created under the caller's own.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Response create(@Valid @NotNull CreateOrganization request, @Context UriInfo uri) {
         OrganizationView created = service.create(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -45,7 +50,7 @@ public class OrganizationResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.ORGANIZATION_READ)
-    @Operation(summary = "List the child organisations of an organisation (default: the caller's)")
+    @Operation(operationId = "listOrganizations", summary = "List the child organisations of an organisation (default: the caller's)")
     public Page<OrganizationView> children(@QueryParam("parentId") UUID parentId, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") Integer limit) {
         return service.children(caller.get(), parentId, cursor, Limits.of(limit));
@@ -54,7 +59,7 @@ public class OrganizationResource {
     @GET
     @Path("{id}")
     @PermissionsAllowed(Permission.Names.ORGANIZATION_READ)
-    @Operation(summary = "Get an organisation in the caller's subtree")
+    @Operation(operationId = "getOrganization", summary = "Get an organisation in the caller's subtree")
     public OrganizationView get(@PathParam("id") UUID id) {
         return service.get(caller.get(), id);
     }
@@ -62,7 +67,7 @@ public class OrganizationResource {
     @PATCH
     @Path("{id}/settings")
     @PermissionsAllowed(Permission.Names.ORGANIZATION_SETTINGS)
-    @Operation(summary = "Change an organisation's settings (timestamping, default signature level, retention)")
+    @Operation(operationId = "updateOrganizationSettings", summary = "Change an organisation's settings (timestamping, default signature level, retention)")
     public OrganizationView settings(@PathParam("id") UUID id, @Valid @NotNull SettingsPatch patch) {
         return service.updateSettings(caller.get(), id, patch);
     }
