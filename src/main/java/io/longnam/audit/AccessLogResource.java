@@ -3,14 +3,13 @@ package io.longnam.audit;
 import io.longnam.audit.AccessLogSearch.AccessLogView;
 import io.longnam.audit.AccessLogSearch.Filter;
 import io.longnam.common.CsvWriter;
-import io.longnam.common.Limits;
+import io.longnam.common.LogQuery;
 import io.longnam.common.LogExports;
-import io.longnam.common.LogPeriod;
-import io.longnam.common.Params;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,25 +58,16 @@ public class AccessLogResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessLogPage.class)),
             @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response search(@PathParam("orgId") UUID orgId,
-                           @Parameter(description = "YYYY-MM-DD, Bangkok time") @QueryParam("day") String day,
-                           @Parameter(description = "YYYY-MM, Bangkok time") @QueryParam("month") String month,
-                           @Parameter(description = "YYYY, Bangkok time") @QueryParam("year") String year,
-                           @Parameter(description = "inclusive, ISO-8601 instant") @QueryParam("from") String from,
-                           @Parameter(description = "exclusive, ISO-8601 instant") @QueryParam("to") String to,
                            @Parameter(description = "e.g. apikey:ln_ab12cd34 or anonymous") @QueryParam("actor") String actor,
                            @Parameter(description = "e.g. GET") @QueryParam("method") String method,
                            @Parameter(description = "a code such as 404 or a class such as 4xx") @QueryParam("status") String status,
                            @Parameter(description = "a route template, e.g. /api/v1/documents/{id}") @QueryParam("route") String route,
-                           @Parameter(description = "true: the organisation and every organisation below it") @QueryParam("subtree") String subtree,
-                           @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
-                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
-                           @Context HttpHeaders headers) {
-        Filter filter = new Filter(LogPeriod.of(day, month, year, from, to), actor, method, status, route,
-                Params.bool(subtree, "subtree"));
-        if (exports.wantsCsv(format, headers)) {
+                           @BeanParam LogQuery query, @Context HttpHeaders headers) {
+        Filter filter = new Filter(query.period(), actor, method, status, route, query.wholeSubtree());
+        if (exports.wantsCsv(query.format, headers)) {
             return exports.csv("access-log.csv", search.csv(caller.get(), orgId, filter, exports.maxRows()));
         }
-        return Response.ok(search.page(caller.get(), orgId, filter, cursor, Limits.of(limit)),
+        return Response.ok(search.page(caller.get(), orgId, filter, query.cursor, query.pageSize()),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

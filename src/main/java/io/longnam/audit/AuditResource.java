@@ -4,15 +4,14 @@ import io.longnam.audit.AuditSearch.AuditEventView;
 import io.longnam.audit.AuditSearch.Filter;
 import io.longnam.audit.AuditService.ChainVerification;
 import io.longnam.common.CsvWriter;
-import io.longnam.common.Limits;
+import io.longnam.common.LogQuery;
 import io.longnam.common.LogExports;
-import io.longnam.common.LogPeriod;
-import io.longnam.common.Params;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
 import io.longnam.tenancy.OrganizationService;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -65,25 +64,16 @@ public class AuditResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEventPage.class)),
             @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response search(@PathParam("orgId") UUID orgId,
-                           @Parameter(description = "YYYY-MM-DD, Bangkok time") @QueryParam("day") String day,
-                           @Parameter(description = "YYYY-MM, Bangkok time") @QueryParam("month") String month,
-                           @Parameter(description = "YYYY, Bangkok time") @QueryParam("year") String year,
-                           @Parameter(description = "inclusive, ISO-8601 instant") @QueryParam("from") String from,
-                           @Parameter(description = "exclusive, ISO-8601 instant") @QueryParam("to") String to,
                            @Parameter(description = "e.g. apikey:ln_ab12cd34") @QueryParam("actor") String actor,
                            @Parameter(description = "e.g. document.registered") @QueryParam("action") String action,
                            @Parameter(description = "e.g. document") @QueryParam("targetType") String targetType,
                            @QueryParam("targetId") String targetId,
-                           @Parameter(description = "true: the organisation and every organisation below it") @QueryParam("subtree") String subtree,
-                           @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
-                           @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
-                           @Context HttpHeaders headers) {
-        Filter filter = new Filter(LogPeriod.of(day, month, year, from, to), actor, action, targetType, targetId,
-                Params.bool(subtree, "subtree"));
-        if (exports.wantsCsv(format, headers)) {
+                           @BeanParam LogQuery query, @Context HttpHeaders headers) {
+        Filter filter = new Filter(query.period(), actor, action, targetType, targetId, query.wholeSubtree());
+        if (exports.wantsCsv(query.format, headers)) {
             return exports.csv("audit.csv", search.csv(caller.get(), orgId, filter, exports.maxRows()));
         }
-        return Response.ok(search.page(caller.get(), orgId, filter, cursor, Limits.of(limit)),
+        return Response.ok(search.page(caller.get(), orgId, filter, query.cursor, query.pageSize()),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
