@@ -1,5 +1,6 @@
 package io.longnam.document;
 
+import io.longnam.common.Patterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -19,7 +20,7 @@ public final class DocumentDtos {
             @Size(max = 200) String ownerRef,
             @Size(max = 200) String externalRef,
             Instant expiresAt,
-            @Size(max = 20) List<@Pattern(regexp = "[\\p{L}\\p{N}._:-]{1,64}", message = "labels are 1-64 letters, digits, '.', '_', ':' or '-'") String> labels) {
+            @Size(max = 20) List<@Pattern(regexp = Patterns.LABEL, message = Patterns.LABEL_MESSAGE) String> labels) {
 
         public static DocumentMetadata empty() {
             return new DocumentMetadata(null, null, null, null, null, null);

@@ -13,7 +13,7 @@ public final class RoleDtos {
 
     // Letters with their combining marks (Thai vowels and tone marks are marks), digits, and inner space, '.', '_', '-':
     // no comma, since role names are stored comma-joined on memberships.
-    static final String NAME = "[\\p{L}\\p{M}\\p{N}]([\\p{L}\\p{M}\\p{N} ._-]{0,62}[\\p{L}\\p{M}\\p{N}])?";
+    static final String NAME = "^[\\p{L}\\p{M}\\p{N}]([\\p{L}\\p{M}\\p{N} ._-]{0,62}[\\p{L}\\p{M}\\p{N}])?$";
     static final String NAME_MESSAGE = "1-64 letters, digits, space, '.', '_' or '-', starting and ending with a letter or digit";
 
     private RoleDtos() {

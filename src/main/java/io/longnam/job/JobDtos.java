@@ -1,5 +1,6 @@
 package io.longnam.job;
 
+import io.longnam.common.Patterns;
 import io.longnam.document.InputFormat;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,13 +22,13 @@ public final class JobDtos {
      */
     public record JobOptions(
             boolean seal,
-            @Pattern(regexp = "(?i)B[-_](B|T|LT|LTA)", message = "one of B-B, B-T, B-LT, B-LTA") String level,
+            @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
             UUID keyId,
             @Size(max = 200) String reason,
             @Size(max = 200) String location,
             @Size(max = 100) String ownerRefField,
             Instant expiresAt,
-            @Size(max = 20) List<@Pattern(regexp = "[\\p{L}\\p{N}._:-]{1,64}", message = "labels are 1-64 letters, digits, '.', '_', ':' or '-'") String> labels) {
+            @Size(max = 20) List<@Pattern(regexp = Patterns.LABEL, message = Patterns.LABEL_MESSAGE) String> labels) {
     }
 
     /** The JSON form of a submission, as documented; the service reads it as a stream so large jobs stay cheap. */

@@ -1,5 +1,6 @@
 package io.longnam.kms;
 
+import io.longnam.common.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +15,7 @@ public final class SigningKeyDtos {
     }
 
     public record EnrolKey(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N} ._-]+", message = "letters, digits, space, '.', '_' or '-'") String alias,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.ALIAS, message = Patterns.ALIAS_MESSAGE) String alias,
             @NotNull KeyAlgorithm algorithm,
             @NotBlank @Size(max = 32) String provider,
             @NotBlank @Size(max = 1000) String subject) {

@@ -1,5 +1,6 @@
 package io.longnam.render;
 
+import io.longnam.common.Patterns;
 import io.longnam.common.Problem;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentType;
@@ -11,8 +12,6 @@ import java.util.Map;
 
 public final class RenderDtos {
 
-    static final String LEVEL_PATTERN = "(?i)B[-_](B|T|LT|LTA)";
-
     private RenderDtos() {
     }
 
@@ -22,7 +21,7 @@ public final class RenderDtos {
      * applies to XML data (multipart). The rest becomes the document's metadata.
      */
     public record RenderRequest(@NotBlank String templateId, Map<String, Object> data, Boolean embedSource, Boolean seal,
-                                @Pattern(regexp = LEVEL_PATTERN, message = "one of B-B, B-T, B-LT, B-LTA") String level,
+                                @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
                                 Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
                                 String title, DocumentType documentType, List<String> labels) {
 
@@ -34,7 +33,7 @@ public final class RenderDtos {
 
     /** The {@code options} part of a multipart render: everything of {@link RenderRequest} but the template and data. */
     public record RenderSettings(Boolean embedSource, Boolean seal,
-                                 @Pattern(regexp = LEVEL_PATTERN, message = "one of B-B, B-T, B-LT, B-LTA") String level,
+                                 @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
                                  Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
                                  String title, DocumentType documentType, List<String> labels) {
 

@@ -1,5 +1,6 @@
 package io.longnam.signing;
 
+import io.longnam.common.Patterns;
 import io.longnam.common.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,7 +21,7 @@ public final class SealDtos {
      * without it the organisation's settings decide.
      */
     public record SealCommand(UUID keyId,
-                              @jakarta.validation.constraints.Pattern(regexp = "(?i)B[-_](B|T|LT|LTA)", message = "one of B-B, B-T, B-LT, B-LTA") String level,
+                              @jakarta.validation.constraints.Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
                               @Size(max = 200) String reason, @Size(max = 200) String location,
                               @Valid Visible visible) {
 

@@ -15,14 +15,14 @@ public final class OrganizationDtos {
 
     public record CreateOrganization(
             @NotBlank @Size(max = 300) String name,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{1,63}", message = "2-64 letters, digits, '.', '_' or '-'") String code,
+            @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$", message = "2-64 letters, digits, '.', '_' or '-'") String code,
             UUID parentId) {
     }
 
     /** Fields left null are not changed. */
     public record SettingsPatch(
             Boolean timestampEnabled,
-            @Pattern(regexp = "B_B|B_T|B_LT|B_LTA", message = "one of B_B, B_T, B_LT, B_LTA") String defaultSignatureLevel,
+            @Pattern(regexp = "^(B_B|B_T|B_LT|B_LTA)$", message = "one of B_B, B_T, B_LT, B_LTA") String defaultSignatureLevel,
             @Min(1) @Max(36500) Integer defaultRetentionDays) {
     }
 
