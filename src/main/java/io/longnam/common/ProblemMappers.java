@@ -134,6 +134,10 @@ public class ProblemMappers {
             // The JSON body reader wraps some parse failures into a bare 400 before our json mapper could see them.
             return json(json, uri);
         }
+        if (e.getCause() instanceof ProblemException refusal) {
+            // JAX-RS wraps a parameter converter's refusal (NumberParams) into a 404; the refusal is the answer.
+            return problem(refusal, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -131,4 +131,10 @@ class BadInputAnswersTest {
         }
         return java.util.Arrays.copyOf(out.toByteArray(), out.size() / 2);
     }
+
+    @Test
+    void aLimitThatIsNotANumberIsABadRequestNamingIt() {
+        io.longnam.support.Api.school("โรงเรียนจำกัด").as().queryParam("limit", "abc").get("/api/v1/documents").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
+    }
 }
