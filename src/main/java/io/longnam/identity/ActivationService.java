@@ -129,7 +129,7 @@ public class ActivationService {
         }
         c.usedAt = now;
         c.usedBy = userId;
-        Set<String> roles = new java.util.TreeSet<>(UserIdentities.roleNames(c.roles));
+        Set<String> roles = UserIdentities.roleNames(c.roles);
         users.addMembership(u, c.organizationId, roles, UserIdentities.actor(userId));
         events.fire(new DomainEvent(c.organizationId, UserIdentities.actor(userId), "user.activated", "user",
                 userId.toString(), Map.of("activationCode", c.id.toString(), "roles", c.roles)));

@@ -3,6 +3,7 @@ package io.longnam.identity;
 import io.longnam.common.ProblemException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
@@ -23,6 +24,18 @@ public class CurrentCaller {
             caller = fromIdentity();
         }
         return caller;
+    }
+
+    /**
+     * Puts a caller's organisation, roles and permissions into an identity being built, in the form {@link #get}
+     * reads back, so every way of authenticating yields the same {@link Caller}.
+     */
+    public static QuarkusSecurityIdentity.Builder carrying(QuarkusSecurityIdentity.Builder identity, Caller caller) {
+        identity.addAttribute(Caller.ORG_ID_ATTRIBUTE, caller.organizationId())
+                .addAttribute(Caller.ORG_PATH_ATTRIBUTE, caller.organizationPath());
+        caller.roles().forEach(r -> identity.addRole(r.name()));
+        caller.permissions().forEach(p -> identity.addPermissionAsString(p.value()));
+        return identity;
     }
 
     private Caller fromIdentity() {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -179,7 +178,7 @@ public class GroupService {
 
     private GroupView view(UserGroup g) {
         long members = GroupMember.count("groupId", g.id);
-        return new GroupView(g.id, g.organizationId, g.parentId, g.name, new TreeSet<>(UserIdentities.roleNames(g.roles)),
+        return new GroupView(g.id, g.organizationId, g.parentId, g.name, UserIdentities.roleNames(g.roles),
                 members, g.createdAt, g.createdBy, g.updatedAt);
     }
 

@@ -67,9 +67,9 @@ public class MeResource {
         ActivationCode c = activation.redeem(userId, identity.getAttribute(UserIdentities.PERSON_ATTRIBUTE),
                 request.code());
         User u = User.findById(userId);
-        Caller acting = identities.asCaller(userId, new Grant(c.organizationId, null,
-                membershipRoles(userId, c.organizationId)));
-        Set<String> roles = new TreeSet<>(UserIdentities.roleNames(membershipRoles(userId, c.organizationId)));
+        String joinedRoles = membershipRoles(userId, c.organizationId);
+        Caller acting = identities.asCaller(userId, new Grant(c.organizationId, null, joinedRoles));
+        Set<String> roles = UserIdentities.roleNames(joinedRoles);
         Set<String> permissions = new TreeSet<>();
         acting.permissions().forEach(p -> permissions.add(p.value()));
         return new Me(userId, null, null, u.status, c.organizationId, roles, permissions,

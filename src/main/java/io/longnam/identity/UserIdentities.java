@@ -18,6 +18,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -73,11 +75,7 @@ public class UserIdentities implements SecurityIdentityAugmentor {
         if (acting.refusal() != null) {
             b.addAttribute(Caller.REFUSAL_ATTRIBUTE, acting.refusal());
         } else {
-            Caller caller = asCaller(user.userId(), acting.membership());
-            b.addAttribute(Caller.ORG_ID_ATTRIBUTE, caller.organizationId())
-                    .addAttribute(Caller.ORG_PATH_ATTRIBUTE, caller.organizationPath());
-            caller.roles().forEach(r -> b.addRole(r.name()));
-            caller.permissions().forEach(p -> b.addPermissionAsString(p.value()));
+            CurrentCaller.carrying(b, asCaller(user.userId(), acting.membership()));
         }
         return b.build();
     }
@@ -87,17 +85,27 @@ public class UserIdentities implements SecurityIdentityAugmentor {
      * permissions (custom roles resolved per organisation) changes only this method.
      */
     Caller asCaller(UUID userId, Grant membership) {
-        List<String> names = roleNames(membership.roles());
+        Set<String> names = roleNames(membership.roles());
         Set<Role> builtIn = EnumSet.noneOf(Role.class);
         names.forEach(n -> Role.of(n).ifPresent(builtIn::add));
         return new Caller(actor(userId), membership.organizationId(), membership.organizationPath(), Role.expand(builtIn),
                 resolver.permissions(membership.organizationId(), names));
     }
 
-    /** Membership roles are stored comma-joined and may name custom roles, so they stay names until resolved. */
-    static List<String> roleNames(String joined) {
-        return joined == null ? List.of()
-                : java.util.Arrays.stream(joined.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    /**
+     * Role names as memberships, codes and groups store them (comma-joined, possibly custom), sorted; they stay names
+     * until resolved for an organisation.
+     */
+    static SortedSet<String> roleNames(String joined) {
+        SortedSet<String> names = new TreeSet<>();
+        if (joined != null) {
+            for (String n : joined.split(",")) {
+                if (!n.isBlank()) {
+                    names.add(n.strip());
+                }
+            }
+        }
+        return names;
     }
 
     static String actor(UUID userId) {

@@ -159,12 +159,12 @@ public class UserService {
             m.id = UUID.randomUUID();
             m.userId = u.id;
             m.organizationId = orgId;
-            m.roles = String.join(",", new java.util.TreeSet<>(roles));
+            m.roles = String.join(",", new TreeSet<>(roles));
             m.createdAt = clock.now();
             m.createdBy = actor;
             m.persist();
         } else {
-            Set<String> union = new java.util.TreeSet<>(UserIdentities.roleNames(m.roles));
+            Set<String> union = UserIdentities.roleNames(m.roles);
             union.addAll(roles);
             m.roles = String.join(",", union);
         }
@@ -221,19 +221,10 @@ public class UserService {
         List<MembershipView> views = new ArrayList<>();
         for (Membership m : memberships(userId)) {
             Organization o = Organization.findById(m.organizationId);
-            views.add(new MembershipView(m.organizationId, o == null ? null : o.name, roleNames(m.roles), m.createdAt));
+            views.add(new MembershipView(m.organizationId, o == null ? null : o.name, UserIdentities.roleNames(m.roles),
+                    m.createdAt));
         }
         return views;
-    }
-
-    static Set<String> roleNames(String joined) {
-        Set<String> names = new TreeSet<>();
-        for (String r : joined.split(",")) {
-            if (!r.isBlank()) {
-                names.add(r);
-            }
-        }
-        return names;
     }
 
     /** Administrators reach only users with a membership in their subtree, so any administrator reading one may see it. */

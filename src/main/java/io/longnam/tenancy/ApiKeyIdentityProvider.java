@@ -2,6 +2,7 @@ package io.longnam.tenancy;
 
 import io.longnam.identity.ApiKeyAuthenticationRequest;
 import io.longnam.identity.Caller;
+import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Role;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -52,13 +53,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     ApiKeyCache.Entry lookup(String presented, long started) {
         ApiKey key = keys.authenticate(presented).orElseThrow(AuthenticationFailedException::new);
         Organization org = Organization.findById(key.organizationId);
+        String actor = "apikey:" + key.prefix;
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("apikey:" + key.prefix))
-                .addAttribute(Caller.ORG_ID_ATTRIBUTE, org.id)
-                .addAttribute(Caller.ORG_PATH_ATTRIBUTE, org.path)
+                .setPrincipal(new QuarkusPrincipal(actor))
                 .addAttribute(Caller.API_KEY_ID_ATTRIBUTE, key.id);
-        Role.expand(key.roleSet()).forEach(r -> identity.addRole(r.name()));
-        Role.permissions(key.roleSet()).forEach(p -> identity.addPermissionAsString(p.value()));
+        CurrentCaller.carrying(identity, new Caller(actor, org.id, org.path, Role.expand(key.roleSet())));
         return new ApiKeyCache.Entry(identity.build(), key.id, key.expiresAt, started);
     }
 }

@@ -1,6 +1,7 @@
 package io.longnam.tenancy;
 
 import io.longnam.identity.Caller;
+import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.ClientTokenAuthenticationMechanism.ClientTokenRequest;
 import io.longnam.identity.Role;
 import io.quarkus.security.AuthenticationFailedException;
@@ -13,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import java.util.Set;
 
 /**
  * Turns a client token into an identity acting for its client: actor {@code client:<client id>}, the client's roles and permissions,
@@ -38,13 +38,9 @@ public class ClientTokenIdentityProvider implements IdentityProvider<ClientToken
     @ActivateRequestContext
     SecurityIdentity lookup(String token) {
         ClientService.TokenHolder holder = clients.authenticate(token).orElseThrow(AuthenticationFailedException::new);
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("client:" + holder.publicId()))
-                .addAttribute(Caller.ORG_ID_ATTRIBUTE, holder.organizationId())
-                .addAttribute(Caller.ORG_PATH_ATTRIBUTE, holder.organizationPath());
-        Set<Role> roles = Role.split(holder.roles());
-        Role.expand(roles).forEach(r -> identity.addRole(r.name()));
-        Role.permissions(roles).forEach(p -> identity.addPermissionAsString(p.value()));
-        return identity.build();
+        String actor = "client:" + holder.publicId();
+        return CurrentCaller.carrying(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(actor)),
+                new Caller(actor, holder.organizationId(), holder.organizationPath(),
+                        Role.expand(Role.split(holder.roles())))).build();
     }
 }
