@@ -27,21 +27,9 @@ public class RoleResolver {
     @ActivateRequestContext
     @Transactional
     public Set<Permission> permissions(UUID organizationId, Collection<String> roleNames) {
-        Set<Permission> out = EnumSet.noneOf(Permission.class);
-        List<String> custom = new ArrayList<>();
-        for (String name : roleNames) {
-            Role.of(name).ifPresentOrElse(r -> out.addAll(r.permissions()), () -> custom.add(name));
-        }
-        if (!custom.isEmpty()) {
-            Organization org = Organization.findById(organizationId);
-            if (org != null) {
-                definitions(org, custom).values().forEach(r -> out.addAll(r.permissionSet()));
-            }
-        }
-        return out;
+        return resolve(organizationId, roleNames).permissions();
     }
 
-    /** The definition in force for each of {@code names} that any organisation on {@code org}'s path defines. */
     /**
      * The role names a caller hands out in an organisation (to a membership, activation code or group), checked: each
      * is built-in or a custom role defined there or above (400 otherwise), and together they confer nothing the
@@ -54,25 +42,38 @@ public class RoleResolver {
         if (requested != null) {
             requested.forEach(n -> names.add(n.strip()));
         }
-        List<String> unknown = names.stream().filter(n -> Role.of(n).isEmpty() && !defines(organizationId, n)).toList();
-        if (!unknown.isEmpty()) {
-            throw ProblemException.invalid("roles", "no such role for this organisation: " + String.join(", ", unknown));
+        Resolved resolved = resolve(organizationId, names);
+        if (!resolved.unknown().isEmpty()) {
+            throw ProblemException.invalid("roles", "no such role for this organisation: "
+                    + String.join(", ", resolved.unknown()));
         }
-        if (!caller.canGrantPermissions(permissions(organizationId, names))) {
+        if (!caller.canGrantPermissions(resolved.permissions())) {
             throw ProblemException.forbidden("the caller cannot grant roles that confer permissions it does not hold ("
                     + String.join(", ", names) + ")");
         }
         return names;
     }
 
-    /** Whether the organisation or an ancestor defines a custom role of this name. */
-    @ActivateRequestContext
-    @Transactional
-    public boolean defines(UUID organizationId, String name) {
-        Organization org = Organization.findById(organizationId);
-        return org != null && !definitions(org, List.of(name)).isEmpty();
+    /** What names confer, and which of them neither a built-in role nor a custom role on the path defines. */
+    private record Resolved(Set<Permission> permissions, List<String> unknown) {
     }
 
+    private static Resolved resolve(UUID organizationId, Collection<String> roleNames) {
+        Set<Permission> out = EnumSet.noneOf(Permission.class);
+        List<String> custom = new ArrayList<>();
+        for (String name : roleNames) {
+            Role.of(name).ifPresentOrElse(r -> out.addAll(r.permissions()), () -> custom.add(name));
+        }
+        if (custom.isEmpty()) {
+            return new Resolved(out, List.of());
+        }
+        Organization org = Organization.findById(organizationId);
+        Map<String, CustomRole> defined = org == null ? Map.of() : definitions(org, custom);
+        defined.values().forEach(r -> out.addAll(r.permissionSet()));
+        return new Resolved(out, custom.stream().filter(n -> !defined.containsKey(n)).toList());
+    }
+
+    /** The definition in force for each of {@code names} that any organisation on {@code org}'s path defines. */
     static Map<String, CustomRole> definitions(Organization org, Collection<String> names) {
         List<UUID> path = ancestry(org);
         Map<String, CustomRole> nearest = new HashMap<>();

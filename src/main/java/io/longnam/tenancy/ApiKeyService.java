@@ -152,7 +152,8 @@ public class ApiKeyService {
         return k;
     }
 
-    private static void checkGrantable(Caller caller, Set<Role> roles) {
+    /** Refuses (403) handing out roles that confer more than the caller holds; keys and clients alike. */
+    static void checkGrantable(Caller caller, Set<Role> roles) {
         if (!caller.canGrant(roles)) {
             throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(roles) + ")");
         }

@@ -79,9 +79,7 @@ public class ClientService {
 
     public IssuedClient create(Caller caller, UUID orgId, CreateClient request) {
         Organization org = organizations.visible(caller, orgId);
-        if (!caller.canGrant(request.roles())) {
-            throw ProblemException.forbidden("the caller cannot grant roles it does not hold (" + Role.join(request.roles()) + ")");
-        }
+        ApiKeyService.checkGrantable(caller, request.roles());
         String secret = random(32);
         AgencyClient c = new AgencyClient();
         c.id = UUID.randomUUID();
