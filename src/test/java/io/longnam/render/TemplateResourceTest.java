@@ -117,6 +117,7 @@ class TemplateResourceTest {
         String doc = school.as().contentType(ContentType.JSON).body(Map.of("templateId", id, "data", Map.of("name", "นายใจดี")))
                 .post("/api/v1/renders").then().statusCode(201).extract().path("id");
         byte[] pdf = school.as().get("/api/v1/documents/{id}/file", doc).then().statusCode(200).extract().asByteArray();
+        PdfChecks.assertPdfA3u(pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument rendered = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             org.apache.pdfbox.pdmodel.common.PDRectangle page = rendered.getPage(0).getMediaBox();
             assertThat(page.getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));

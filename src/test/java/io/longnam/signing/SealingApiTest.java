@@ -154,6 +154,7 @@ class SealingApiTest {
             assertThat(box.getWidth()).isEqualTo(200f);
             assertThat(box.getHeight()).isEqualTo(60f);
         }
+        assertThat(pdfsig(sealed)).contains("Signature is Valid").contains("Certificate is Trusted");
         school.as().get("/api/v1/documents/{id}/verification", doc).then().body("valid", equalTo(true));
     }
 
