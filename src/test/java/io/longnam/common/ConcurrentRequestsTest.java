@@ -75,7 +75,7 @@ class ConcurrentRequestsTest {
                     .body(Map.of("default", true))
                     .patch("/api/v1/organizations/{o}/signing-keys/{k}", school.orgId(), keys.get(1 + i % 2)));
 
-            assertThat(answers).extracting(Answer::status).containsOnly(200, 409).contains(200);
+            assertThat(answers).extracting(Answer::status).isSubsetOf(200, 409).contains(200);
             assertThat(answers).filteredOn(a -> a.status() == 409)
                     .allSatisfy(a -> assertThat(a.type()).isEqualTo(PROBLEMS + "concurrent-change"));
             assertThat(Sql.count(ds, "select count(*) from signing_key where organization_id = ? and is_default",
