@@ -133,12 +133,7 @@ class OidcLoginTest {
     }
 
     static String realmKid() {
-        Keycloak kc = Keycloak.shared();
-        return given().baseUri(kc.realmUrl()).port(-1).get("/protocol/openid-connect/certs").then().statusCode(200)
-                .extract().<List<Map<String, Object>>>path("keys").stream()
-                .filter(k -> new BigInteger(1, Base64.getUrlDecoder().decode((String) k.get("n")))
-                        .equals(((RSAPrivateCrtKey) kc.realmKey()).getModulus()))
-                .map(k -> (String) k.get("kid")).findFirst().orElseThrow();
+        return Keycloak.shared().realmKid();
     }
 
     @Test

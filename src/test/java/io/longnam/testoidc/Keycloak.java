@@ -49,6 +49,7 @@ public final class Keycloak {
 
     private final String baseUrl;
     private final RSAPrivateKey realmKey;
+    private String realmKid;
 
     private Keycloak(String baseUrl, RSAPrivateKey realmKey) {
         this.baseUrl = baseUrl;
@@ -69,6 +70,32 @@ public final class Keycloak {
     /** The private half of the realm's active RS256 key. */
     public RSAPrivateKey realmKey() {
         return realmKey;
+    }
+
+    /** The key id Keycloak publishes for {@link #realmKey}, which a forged token's header must name. */
+    public synchronized String realmKid() {
+        if (realmKid == null) {
+            try {
+                String jwks = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/certs"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                BigInteger modulus = ((RSAPrivateCrtKey) realmKey).getModulus();
+                for (com.fasterxml.jackson.databind.JsonNode k : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(jwks).path("keys")) {
+                    if (k.has("n") && new BigInteger(1, Base64.getUrlDecoder().decode(k.path("n").asText())).equals(modulus)) {
+                        realmKid = k.path("kid").asText();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (realmKid == null) {
+                throw new IllegalStateException("the realm publishes no key matching its signing key");
+            }
+        }
+        return realmKid;
     }
 
     private static Keycloak startOrReuse() {
