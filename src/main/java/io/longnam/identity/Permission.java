@@ -44,6 +44,7 @@ public enum Permission {
     CLIENT_MANAGE(Names.CLIENT_MANAGE, "Manage OAuth2 clients"),
     LOG_READ(Names.LOG_READ, "Read the access log"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
+    SIGNATURE_SELF(Names.SIGNATURE_SELF, "Keep one's own signature images: draw, upload, choose the default, delete"),
     PLATFORM_ADMIN(Names.PLATFORM_ADMIN, "Operate the platform itself");
 
     private static final Map<String, Permission> BY_VALUE =
@@ -117,6 +118,7 @@ public enum Permission {
         public static final String CLIENT_MANAGE = "client.manage";
         public static final String LOG_READ = "log.read";
         public static final String SELF_READ = "self.read";
+        public static final String SIGNATURE_SELF = "signature.self";
         public static final String PLATFORM_ADMIN = "platform.admin";
 
         private Names() {

@@ -108,7 +108,7 @@ public class UserIdentities implements SecurityIdentityAugmentor {
         return names;
     }
 
-    static String actor(UUID userId) {
+    public static String actor(UUID userId) {
         return "user:" + userId;
     }
 
