@@ -31,7 +31,7 @@ final class InkRenderer {
     static final Color BLACK = new Color(0x14, 0x14, 0x14);
     private static final double DEFAULT_PRESSURE = 0.5;
     private static final double MIN_RADIUS_PX = 0.6;
-    /** Caps the circles that make up the ink, so the largest allowed drawing still renders in well under a second. */
+    /** Caps the pieces that make up the ink, so the cost of rendering stays bounded whatever the drawing. */
     private static final double MAX_SAMPLES = 50_000;
     /** Turns sharper than about 15° between samples get a round joint. */
     private static final double SHARP_TURN_COS = Math.cos(Math.toRadians(15));
@@ -233,7 +233,8 @@ final class InkRenderer {
     private static void addStroke(Path2D.Double ink, List<Dab> p, double spacing) {
         Dab previous = p.getFirst();
         circle(ink, previous);
-        double headingX = 0, headingY = 0;
+        // No heading yet: the start already has its circle, and NaN compares as no sharp turn.
+        double headingX = Double.NaN, headingY = Double.NaN;
         for (int i = 0; i + 1 < p.size(); i++) {
             Dab p0 = i == 0 ? reflect(p.get(1), p.get(0)) : p.get(i - 1);
             Dab p1 = p.get(i);
