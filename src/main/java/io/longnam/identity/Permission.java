@@ -44,6 +44,7 @@ public enum Permission {
     CLIENT_MANAGE(Names.CLIENT_MANAGE, "Manage OAuth2 clients"),
     LOG_READ(Names.LOG_READ, "Read the access log"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
+    STEP_UP(Names.STEP_UP, "Enrol one's own second factors (TOTP, e-mail codes) and obtain step-up grants for approving"),
     PLATFORM_ADMIN(Names.PLATFORM_ADMIN, "Operate the platform itself");
 
     private static final Map<String, Permission> BY_VALUE =
@@ -117,6 +118,7 @@ public enum Permission {
         public static final String CLIENT_MANAGE = "client.manage";
         public static final String LOG_READ = "log.read";
         public static final String SELF_READ = "self.read";
+        public static final String STEP_UP = "self.step-up";
         public static final String PLATFORM_ADMIN = "platform.admin";
 
         private Names() {
