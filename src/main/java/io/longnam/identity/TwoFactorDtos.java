@@ -14,7 +14,7 @@ public final class TwoFactorDtos {
     static final String CODE = "^[0-9]{6}$";
     static final String CODE_MESSAGE = "six digits";
 
-    public enum Method { TOTP, EMAIL }
+    public enum StepUpMethod { TOTP, EMAIL }
 
     public enum TotpState { NONE, PENDING, ACTIVE }
 
@@ -40,12 +40,12 @@ public final class TwoFactorDtos {
     public record EmailCodeSent(String sentTo, Instant expiresAt) {
     }
 
-    public record StepUpRequest(@NotNull Method method,
+    public record StepUpRequest(@NotNull StepUpMethod method,
                                 @NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
     }
 
     public record StepUpGrantView(
             @Schema(description = "Send it in the header named by `header` with each approval until it expires")
-            String grant, Instant expiresAt, Method method, String header) {
+            String grant, Instant expiresAt, StepUpMethod method, String header) {
     }
 }

@@ -6,7 +6,7 @@ import io.longnam.common.ProblemException;
 import io.longnam.common.SecretBox;
 import io.longnam.common.mail.MailOutbox;
 import io.longnam.identity.TwoFactorDtos.EmailCodeSent;
-import io.longnam.identity.TwoFactorDtos.Method;
+import io.longnam.identity.TwoFactorDtos.StepUpMethod;
 import io.longnam.identity.TwoFactorDtos.StepUpGrantView;
 import io.longnam.identity.TwoFactorDtos.StepUpRequest;
 import io.longnam.identity.TwoFactorDtos.TotpEnrolmentStarted;
@@ -174,7 +174,7 @@ public class TwoFactorService {
         UUID userId = person(caller);
         lock(userId);
         throttle(userId);
-        if (request.method() == Method.TOTP) {
+        if (request.method() == StepUpMethod.TOTP) {
             TotpEnrolment e = TotpEnrolment.findById(userId);
             if (e == null || e.confirmedAt == null) {
                 throw ProblemException.conflict("totp-not-enrolled", "this account has no confirmed authenticator: enrol"
@@ -221,10 +221,10 @@ public class TwoFactorService {
         byte[] secret = secrets.open(e.secret, totpContext(userId));
         OptionalLong step = Totp.matchingStep(secret, code, clock.now());
         if (step.isEmpty()) {
-            fail(caller, userId, Method.TOTP, "wrong-code");
+            throw fail(caller, userId, StepUpMethod.TOTP, "wrong-code");
         }
         if (e.lastStep != null && step.getAsLong() <= e.lastStep) {
-            fail(caller, userId, Method.TOTP, "replayed");
+            throw fail(caller, userId, StepUpMethod.TOTP, "replayed");
         }
         e.lastStep = step.getAsLong();
     }
@@ -234,22 +234,22 @@ public class TwoFactorService {
         EmailCode live = EmailCode.<EmailCode>find("userId = ?1 and usedAt is null and expiresAt > ?2 order by createdAt desc",
                 userId, now).firstResult();
         if (live == null) {
-            fail(caller, userId, Method.EMAIL, "no-live-code");
+            throw fail(caller, userId, StepUpMethod.EMAIL, "no-live-code");
         }
         if (!SecretBox.same(live.codeHash, secrets.mac(emailContext(userId), code))) {
-            fail(caller, userId, Method.EMAIL, "wrong-code");
+            throw fail(caller, userId, StepUpMethod.EMAIL, "wrong-code");
         }
         live.usedAt = now;
     }
 
-    /** Counts and audits a failed attempt, then refuses it; the same answer whatever was wrong, so nothing leaks. */
-    private void fail(Caller caller, UUID userId, Method method, String reason) {
+    /** Counts and audits a failed attempt; the refusal is the same whatever was wrong, so nothing leaks. */
+    private ProblemException fail(Caller caller, UUID userId, StepUpMethod method, String reason) {
         TwoFactorFailure f = new TwoFactorFailure();
         f.userId = userId;
         f.failedAt = clock.now();
         f.persist();
         audit(caller, userId, "two-factor.failed", Map.of("method", method.name(), "reason", reason));
-        throw ProblemException.unprocessable("two-factor-code-invalid", "the code is wrong, expired or already used"
+        return ProblemException.unprocessable("two-factor-code-invalid", "the code is wrong, expired or already used"
                 + " (each code works once); after " + config.maxFailures() + " wrong codes in "
                 + config.failureWindow().toMinutes() + " minutes further attempts wait");
     }
