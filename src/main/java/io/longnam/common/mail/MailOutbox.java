@@ -8,6 +8,7 @@ import io.longnam.common.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,7 +149,7 @@ public class MailOutbox {
 
     /** The row if this claim still owns it: another instance may have claimed it again after the lease ran out. */
     private OutboxMail current(Claimed c) {
-        OutboxMail m = em.find(OutboxMail.class, c.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        OutboxMail m = em.find(OutboxMail.class, c.id(), LockModeType.PESSIMISTIC_WRITE);
         return m != null && m.status == OutboxMail.Status.PENDING && m.attempts == c.attempt() ? m : null;
     }
 

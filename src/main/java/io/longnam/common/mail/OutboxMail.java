@@ -3,6 +3,8 @@ package io.longnam.common.mail;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,7 +24,7 @@ public class OutboxMail extends PanacheEntityBase {
     public String locale;
     /** The template's values as JSON, sealed by {@code SecretBox} for {@code mail:<id>}; null once settled. */
     public byte[] data;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Status status;
     public int attempts;
     @Column(name = "next_attempt_at")
