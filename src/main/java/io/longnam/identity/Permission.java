@@ -45,6 +45,7 @@ public enum Permission {
     LOG_READ(Names.LOG_READ, "Read the access log"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
     SIGNATURE_SELF(Names.SIGNATURE_SELF, "Keep one's own signature images: draw, upload, choose the default, delete"),
+    STEP_UP(Names.STEP_UP, "Enrol one's own second factors (TOTP, e-mail codes) and obtain step-up grants for approving"),
     PLATFORM_ADMIN(Names.PLATFORM_ADMIN, "Operate the platform itself");
 
     private static final Map<String, Permission> BY_VALUE =
@@ -119,6 +120,7 @@ public enum Permission {
         public static final String LOG_READ = "log.read";
         public static final String SELF_READ = "self.read";
         public static final String SIGNATURE_SELF = "signature.self";
+        public static final String STEP_UP = "self.step-up";
         public static final String PLATFORM_ADMIN = "platform.admin";
 
         private Names() {
