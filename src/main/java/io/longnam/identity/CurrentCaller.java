@@ -7,6 +7,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +25,11 @@ public class CurrentCaller {
             caller = fromIdentity();
         }
         return caller;
+    }
+
+    /** The person behind the request; empty for API keys and agency clients, which act for no one in particular. */
+    public Optional<UUID> userId() {
+        return Optional.ofNullable(identity.getAttribute(Caller.USER_ID_ATTRIBUTE));
     }
 
     /**
