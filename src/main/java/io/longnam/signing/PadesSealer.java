@@ -44,6 +44,8 @@ public class PadesSealer {
     private static final int TIMESTAMP_ALLOWANCE = 8 * 1024;
     /** Signed attributes (content type, digest, signing-certificate-v2, ...) and the CMS structure around them. */
     private static final int CMS_OVERHEAD = 2 * 1024;
+    /** A PDF/A-1 claim in XMP, as attribute or element: PDF/A-1 forbids the soft mask a transparent mark needs. */
+    private static final Pattern PDFA_PART_1 = Pattern.compile("pdfaid:part\\s*(=\\s*[\"']|>)\\s*1\\s*[\"'<]");
 
     private final String tsaUrl;
     private final TSPSource tsp;
@@ -120,8 +122,6 @@ public class PadesSealer {
 
     private record TargetPage(float height, boolean pdfA1) {
     }
-
-    private static final Pattern PDFA_PART_1 = Pattern.compile("pdfaid:part\\s*(=\\s*[\"']|>)\\s*1\\s*[\"'<]");
 
     private static TargetPage targetPage(byte[] pdf, ApprovalMark mark) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
