@@ -205,6 +205,9 @@ class BadInputCatalogueTest {
             case "CertificateUpload" -> "{\"certificateChain\": \"x\"}";
             case "RenderRequest" -> "{\"templateId\": \"LETTER\", \"data\": {}}";
             // The test profile allow-lists 127.0.0.1 for webhook receivers; nothing listens on port 9.
+            case "CreatePage" -> "{\"slug\": \"p" + System.nanoTime() + "\", \"titleTh\": \"ก\", \"titleEn\": \"a\","
+                    + " \"bodyTh\": \"<p>x</p>\", \"bodyEn\": \"<p>x</p>\"}";
+            case "PageDraft" -> "{\"titleTh\": \"ก\", \"titleEn\": \"a\", \"bodyTh\": \"<p>x</p>\", \"bodyEn\": \"<p>x</p>\"}";
             case "CreateWebhook" -> "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"document.*\"]}";
             default -> "{}";
         };
