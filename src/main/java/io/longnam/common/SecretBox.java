@@ -103,6 +103,16 @@ public class SecretBox {
         }
     }
 
+    /** {@link #seal} for text kept in a text column (base64). */
+    public String sealText(String plain, String context) {
+        return java.util.Base64.getEncoder().encodeToString(seal(plain.getBytes(StandardCharsets.UTF_8), context));
+    }
+
+    /** {@link #open} for what {@link #sealText} stored. */
+    public String openText(String sealed, String context) {
+        return new String(open(java.util.Base64.getDecoder().decode(sealed), context), StandardCharsets.UTF_8);
+    }
+
     /** A keyed digest of a short secret (a six-digit code), for storing and comparing it without keeping it. */
     public byte[] mac(String context, String value) {
         try {

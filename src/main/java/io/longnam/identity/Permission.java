@@ -44,6 +44,10 @@ public enum Permission {
     GROUP_MANAGE(Names.GROUP_MANAGE, "Manage groups of users"),
     CLIENT_MANAGE(Names.CLIENT_MANAGE, "Manage OAuth2 clients"),
     LOG_READ(Names.LOG_READ, "Read the access log"),
+    WEBHOOK_READ(Names.WEBHOOK_READ, "List webhook endpoints, their deliveries and each attempt"),
+    WEBHOOK_MANAGE(Names.WEBHOOK_MANAGE, "Register, change and remove webhook endpoints, rotate their secrets, redeliver"),
+    REPORT_READ(Names.REPORT_READ, "Read document reports and the dashboard of the subtree, and export them"),
+    CONTENT_MANAGE(Names.CONTENT_MANAGE, "Write, publish and withdraw the platform's content pages"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
     SIGNATURE_SELF(Names.SIGNATURE_SELF, "Keep one's own signature images: draw, upload, choose the default, delete"),
     STEP_UP(Names.STEP_UP, "Enrol one's own second factors (TOTP, e-mail codes) and obtain step-up grants for approving"),
@@ -120,6 +124,10 @@ public enum Permission {
         public static final String GROUP_MANAGE = "group.manage";
         public static final String CLIENT_MANAGE = "client.manage";
         public static final String LOG_READ = "log.read";
+        public static final String WEBHOOK_READ = "webhook.read";
+        public static final String WEBHOOK_MANAGE = "webhook.manage";
+        public static final String REPORT_READ = "report.read";
+        public static final String CONTENT_MANAGE = "content.manage";
         public static final String SELF_READ = "self.read";
         public static final String SIGNATURE_SELF = "signature.self";
         public static final String STEP_UP = "self.step-up";

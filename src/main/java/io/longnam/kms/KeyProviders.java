@@ -44,7 +44,7 @@ public class KeyProviders {
         }
     }
 
-    private static byte[] masterKey(KmsConfig config, LaunchMode mode) {
+    static byte[] masterKey(KmsConfig config, LaunchMode mode) {
         var configured = config.software().masterKey().filter(k -> !k.isBlank());
         if (configured.isPresent()) {
             return SoftwareKeyProvider.decodeMasterKey(configured.get());

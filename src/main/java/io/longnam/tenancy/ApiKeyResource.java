@@ -1,7 +1,7 @@
 package io.longnam.tenancy;
 
 import io.longnam.common.Page;
-import io.longnam.common.ProblemException;
+import io.longnam.common.Overlaps;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
 import io.longnam.tenancy.ApiKeyDtos.ApiKeyView;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,23 +69,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response rotate(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
                            @QueryParam("overlap") String overlap) {
-        Duration grace = parseOverlap(overlap);
+        Duration grace = Overlaps.parse(overlap);
         return Response.status(201).header("Cache-Control", "no-store")
                 .entity(service.rotate(caller.get(), orgId, keyId, grace)).build();
-    }
-
-    private static Duration parseOverlap(String overlap) {
-        if (overlap == null) {
-            return Duration.ofHours(24);
-        }
-        try {
-            Duration d = Duration.parse(overlap);
-            if (d.isNegative() || d.compareTo(Duration.ofDays(30)) > 0) {
-                throw ProblemException.invalid("overlap", "overlap must be between PT0S and P30D");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("overlap", "overlap must be an ISO-8601 duration such as PT24H");
-        }
     }
 }

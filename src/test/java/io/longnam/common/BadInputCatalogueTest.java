@@ -122,6 +122,9 @@ class BadInputCatalogueTest {
                 .body(Map.of("name", "spare", "roles", List.of("AUDITOR")))
                 .post("/api/v1/organizations/{o}/api-keys", tenant.orgId()).then().statusCode(201).extract().path("id"));
         ids.put("/templates/{id}", "PP1");
+        ids.put("{webhookId}", tenant.as().contentType("application/json")
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("*")))
+                .post("/api/v1/organizations/{o}/webhooks", tenant.orgId()).then().statusCode(201).extract().path("id"));
         return ids;
     }
 
@@ -201,6 +204,11 @@ class BadInputCatalogueTest {
             case "KeyPatch" -> "{\"default\": true}";
             case "CertificateUpload" -> "{\"certificateChain\": \"x\"}";
             case "RenderRequest" -> "{\"templateId\": \"LETTER\", \"data\": {}}";
+            // The test profile allow-lists 127.0.0.1 for webhook receivers; nothing listens on port 9.
+            case "CreatePage" -> "{\"slug\": \"p" + System.nanoTime() + "\", \"titleTh\": \"ก\", \"titleEn\": \"a\","
+                    + " \"bodyTh\": \"<p>x</p>\", \"bodyEn\": \"<p>x</p>\"}";
+            case "PageDraft" -> "{\"titleTh\": \"ก\", \"titleEn\": \"a\", \"bodyTh\": \"<p>x</p>\", \"bodyEn\": \"<p>x</p>\"}";
+            case "CreateWebhook" -> "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"document.*\"]}";
             default -> "{}";
         };
         return (ObjectNode) JSON.readTree(json);

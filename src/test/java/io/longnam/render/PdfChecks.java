@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Checks on produced PDFs through independent tools: veraPDF, poppler's pdftotext and pdftoppm. */
-final class PdfChecks {
+public final class PdfChecks {
 
     static {
         VeraGreenfieldFoundryProvider.initialise();
@@ -57,7 +57,7 @@ final class PdfChecks {
         }
     }
 
-    static String pdftotext(byte[] pdf) {
+    public static String pdftotext(byte[] pdf) {
         try {
             Path in = Files.createTempFile("render", ".pdf");
             try {

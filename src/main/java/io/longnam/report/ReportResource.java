@@ -1,0 +1,116 @@
+package io.longnam.report;
+
+import io.longnam.common.CsvWriter;
+import io.longnam.common.ProblemException;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Permission;
+import io.longnam.report.ReportDtos.DocumentReport;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports/documents")
+@Tag(name = "Reports")
+@SecurityRequirement(name = "apiKey")
+public class ReportResource {
+
+    static final List<String> FORMATS = List.of("json", "csv", "xlsx", "pdf");
+
+    @Inject
+    ReportService reports;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE, ReportExports.XLSX, ReportExports.PDF})
+    @PermissionsAllowed(Permission.Names.REPORT_READ)
+    @Operation(operationId = "reportDocuments", summary = "Count documents by period, organisation, format, channel, status or type",
+            description = "Counts documents entering a status — created (REGISTERED, the default), SEALED, SIGNED, REJECTED, "
+                    + "EXPIRED, DELETED… — on Bangkok calendar days from `from` to `to` (both included; default: this year "
+                    + "so far; years of 2400 and above are Buddhist era). `groupBy=organization` rolls up: the organisation's "
+                    + "own documents and each child's whole subtree. Filters take comma-separated lists. `lang=th` labels "
+                    + "with Buddhist-era dates and Thai words. `format=csv|xlsx|pdf` (or Accept) answers a file.")
+    @APIResponse(responseCode = "200", description = "The report, as JSON or as a file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentReport.class)),
+            @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ReportExports.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response documents(
+            @Parameter(description = "day, month (default), year, organization, inputFormat, importChannel, status, type")
+            @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "YYYY-MM-DD, Bangkok calendar") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM-DD, included") @QueryParam("to") String to,
+            @Parameter(description = "root of the subtree counted; default the caller's organisation")
+            @QueryParam("organizationId") UUID organizationId,
+            @Parameter(description = "statuses entered, e.g. SEALED,SIGNED") @QueryParam("status") String status,
+            @Parameter(description = "document types, e.g. PP1,PP2") @QueryParam("type") String type,
+            @Parameter(description = "input formats, e.g. PDF,CSV") @QueryParam("inputFormat") String inputFormat,
+            @Parameter(description = "import channels, e.g. API,BULK_JOB") @QueryParam("importChannel") String importChannel,
+            @Parameter(description = "th or en (default)") @QueryParam("lang") String lang,
+            @Parameter(description = "json (default), csv, xlsx or pdf") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        String answer = format(format, headers);
+        ReportFilter filter = ReportFilter.of(groupBy, from, to, organizationId, status, type, inputFormat, importChannel,
+                lang, LocalDate.now(ReportFilter.BANGKOK));
+        DocumentReport report = reports.documents(caller.get(), filter);
+        String name = "documents-by-" + report.groupBy() + "-" + report.from() + "-" + report.to();
+        return switch (answer) {
+            case "csv" -> file(ReportExports.csv(report), CsvWriter.MEDIA_TYPE + "; charset=UTF-8", name + ".csv");
+            case "xlsx" -> file(ReportExports.xlsx(report), ReportExports.XLSX, name + ".xlsx");
+            case "pdf" -> file(ReportExports.pdf(report), ReportExports.PDF, name + ".pdf");
+            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        };
+    }
+
+    private static Response file(byte[] body, String type, String filename) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    /** {@code format} wins; otherwise the client's most preferred type among those offered; JSON by default. */
+    static String format(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            String f = format.strip().toLowerCase(Locale.ROOT);
+            if (!FORMATS.contains(f)) {
+                throw ProblemException.invalid("format", "format must be one of " + FORMATS);
+            }
+            return f;
+        }
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType()) {
+                return "json";
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return "json";
+            }
+            if (accepted.isCompatible(MediaType.valueOf(CsvWriter.MEDIA_TYPE))) {
+                return "csv";
+            }
+            if (accepted.isCompatible(MediaType.valueOf(ReportExports.XLSX))) {
+                return "xlsx";
+            }
+            if (accepted.isCompatible(MediaType.valueOf(ReportExports.PDF))) {
+                return "pdf";
+            }
+        }
+        return "json";
+    }
+}
