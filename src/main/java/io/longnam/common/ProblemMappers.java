@@ -135,7 +135,7 @@ public class ProblemMappers {
             return json(json, uri);
         }
         if (e.getCause() instanceof ProblemException refusal) {
-            // JAX-RS wraps a parameter converter's refusal (NumberParams) into a 404; the refusal is the answer.
+            // JAX-RS wraps a parameter converter's refusal (TypedParams) into a 404; the refusal is the answer.
             return problem(refusal, uri);
         }
         int status = e.getResponse().getStatus();
