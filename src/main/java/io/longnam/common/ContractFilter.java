@@ -29,6 +29,7 @@ public class ContractFilter implements OASFilter {
 
     static final String PROBLEM = "Problem";
     private static final String HEADERS = "#/components/headers/";
+    private static final String JSON_NODE = "JsonNode";
 
     /** Reason phrases of the problem answers this service gives. */
     static final Map<String, String> STATUSES = Map.ofEntries(
@@ -51,6 +52,11 @@ public class ContractFilter implements OASFilter {
      */
     @Override
     public Schema filterSchema(Schema schema) {
+        // Free-form JSON (Jackson's JsonNode) is any object, not the bean properties the scanner finds on JsonNode.
+        if (schema.getRef() != null && schema.getRef().endsWith("/" + JSON_NODE)) {
+            schema.setRef(null);
+            schema.addType(SchemaType.OBJECT);
+        }
         if (schema.getRef() != null) {
             schema.setType(null);
             schema.setProperties(null);
@@ -61,6 +67,8 @@ public class ContractFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
+        components.removeSchema(JSON_NODE);
+        components.removeSchema(JSON_NODE + "Type");
         components.addSchema("FieldError", OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .description("One refused field or parameter")
                 .addProperty("field", string("The field, parameter or part, e.g. `labels[0]`"))
@@ -111,7 +119,11 @@ public class ContractFilter implements OASFilter {
             add(responses, "415");
         }
         add(responses, "503");
-        boolean rateLimited = responses.hasAPIResponse("429");
+        // Public endpoints answer their quota in RateLimit headers; the token endpoint's 429 is an RFC 6749 body instead.
+        APIResponse tooMany = responses.getAPIResponse("429");
+        boolean rateLimited = !secured && tooMany != null
+                && (tooMany.getContent() == null || tooMany.getContent().getMediaTypes() == null
+                || tooMany.getContent().getMediaTypes().isEmpty());
         boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
         responses.getAPIResponses().forEach((status, response) -> {

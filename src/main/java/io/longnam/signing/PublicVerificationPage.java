@@ -59,7 +59,9 @@ public class PublicVerificationPage {
     @APIResponse(responseCode = "429", description = "Too many page views from this client this minute")
     public Response view(@PathParam("documentId") String documentId, @QueryParam("t") String token,
                          @Context HttpServerResponse response) {
-        limiter.acquire("verification-page", String.valueOf(origin.clientIp()), config.verification().pagePerMinute());
+        RateLimiter.Quota quota = limiter.acquire("verification-page", String.valueOf(origin.clientIp()),
+                config.verification().pagePerMinute());
+        response.putHeader("RateLimit-Policy", quota.policy()).putHeader("RateLimit", quota.state());
         return service.page(documentId, token, ClientConnection.onClose(response))
                 .map(m -> html(200, page.data("d", m).render()))
                 .orElseGet(() -> html(404, notFound.instance().render()));

@@ -55,7 +55,8 @@ public class VerificationResource {
     @APIResponse(responseCode = "422", description = "The PDF is too complex or its check overran its time budget (`pdf-too-complex`, `verification-too-costly`)")
     @APIResponse(responseCode = "429", description = "Too many verifications from this client this minute")
     public VerificationReport verify(@RestForm("file") FileUpload file, @Context HttpServerResponse response) {
-        limiter.acquire("verification", String.valueOf(origin.clientIp()), config.verification().perMinute());
+        RateLimiter.Quota quota = limiter.acquire("verification", String.valueOf(origin.clientIp()), config.verification().perMinute());
+        response.putHeader("RateLimit-Policy", quota.policy()).putHeader("RateLimit", quota.state());
         return verifications.verifyUpload(Uploads.required(file, "", config.upload().maxBytes()),
                 ClientConnection.onClose(response));
     }
