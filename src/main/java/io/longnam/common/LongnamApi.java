@@ -33,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Roles", description = "Permissions, custom roles and groups"),
                 @Tag(name = "Audit", description = "The hash-chained audit trail of state changes"),
                 @Tag(name = "Logs", description = "The access log of requests"),
-                @Tag(name = "Retention", description = "Erasing documents by period")})
+                @Tag(name = "Retention", description = "Erasing documents by period"),
+                @Tag(name = "Two-factor", description = "A person's second factors and step-up for sensitive operations"),
+                @Tag(name = "Personal signing keys", description = "A person's own signing keys and certificates"),
+                @Tag(name = "Signature images", description = "A person's signature images for visible signatures")})
 @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "Organisation API key (`Authorization: Bearer ln_...`) or an agency client's token from "
                 + "`POST /oauth2/token` (`Bearer lnt_...`)")

@@ -30,6 +30,7 @@ public enum Permission {
     JOB_READ(Names.JOB_READ, "Follow bulk jobs and their items"),
     KEY_READ(Names.KEY_READ, "List and read seal keys"),
     KEY_MANAGE(Names.KEY_MANAGE, "Enrol, import, certify, choose and disable seal keys"),
+    KEY_SELF(Names.KEY_SELF, "Enrol and use one's own personal signing key"),
     APIKEY_MANAGE(Names.APIKEY_MANAGE, "Issue, list, rotate and revoke API keys"),
     ORGANIZATION_READ(Names.ORGANIZATION_READ, "Read organisations of the subtree"),
     ORGANIZATION_MANAGE(Names.ORGANIZATION_MANAGE, "Add organisations under one's own"),
@@ -44,6 +45,8 @@ public enum Permission {
     CLIENT_MANAGE(Names.CLIENT_MANAGE, "Manage OAuth2 clients"),
     LOG_READ(Names.LOG_READ, "Read the access log"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
+    SIGNATURE_SELF(Names.SIGNATURE_SELF, "Keep one's own signature images: draw, upload, choose the default, delete"),
+    STEP_UP(Names.STEP_UP, "Enrol one's own second factors (TOTP, e-mail codes) and obtain step-up grants for approving"),
     PLATFORM_ADMIN(Names.PLATFORM_ADMIN, "Operate the platform itself");
 
     private static final Map<String, Permission> BY_VALUE =
@@ -103,6 +106,7 @@ public enum Permission {
         public static final String JOB_READ = "job.read";
         public static final String KEY_READ = "key.read";
         public static final String KEY_MANAGE = "key.manage";
+        public static final String KEY_SELF = "key.self";
         public static final String APIKEY_MANAGE = "apikey.manage";
         public static final String ORGANIZATION_READ = "organization.read";
         public static final String ORGANIZATION_MANAGE = "organization.manage";
@@ -117,6 +121,8 @@ public enum Permission {
         public static final String CLIENT_MANAGE = "client.manage";
         public static final String LOG_READ = "log.read";
         public static final String SELF_READ = "self.read";
+        public static final String SIGNATURE_SELF = "signature.self";
+        public static final String STEP_UP = "self.step-up";
         public static final String PLATFORM_ADMIN = "platform.admin";
 
         private Names() {
