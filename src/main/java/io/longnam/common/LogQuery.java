@@ -1,6 +1,8 @@
 package io.longnam.common;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The query parameters both log searches share: one period, subtree, output format and paging. */
@@ -15,16 +17,16 @@ public class LogQuery {
     @Parameter(description = "YYYY, Bangkok time")
     @QueryParam("year")
     public String year;
-    @Parameter(description = "inclusive, ISO-8601 instant")
+    @Parameter(description = "inclusive, ISO-8601 instant", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     @QueryParam("from")
     public String from;
-    @Parameter(description = "exclusive, ISO-8601 instant")
+    @Parameter(description = "exclusive, ISO-8601 instant", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     @QueryParam("to")
     public String to;
-    @Parameter(description = "true: the organisation and every organisation below it")
+    @Parameter(description = "true: the organisation and every organisation below it", schema = @Schema(type = SchemaType.BOOLEAN))
     @QueryParam("subtree")
     public String subtree;
-    @Parameter(description = "json (default) or csv")
+    @Parameter(description = "json (default) or csv", schema = @Schema(enumeration = {"json", "csv"}))
     @QueryParam("format")
     public String format;
     @QueryParam("cursor")

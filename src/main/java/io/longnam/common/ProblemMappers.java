@@ -32,7 +32,13 @@ public class ProblemMappers {
         Problem p = withRequestId(withIncident(e.toProblem(path(uri)), e.getCause()));
         Object retryAfter = p.any().get("retryAfterSeconds");
         if (retryAfter != null) {
-            return Response.status(p.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter).entity(p).build();
+            Response.ResponseBuilder answer = Response.status(p.status()).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter);
+            Object perMinute = p.any().get("limitPerMinute");
+            if (perMinute != null) {
+                answer.header("RateLimit-Policy", RateLimiter.Quota.policy(perMinute))
+                        .header("RateLimit", "\"per-client\";r=0;t=" + retryAfter);
+            }
+            return answer.entity(p).build();
         }
         return respond(p);
     }
@@ -135,7 +141,7 @@ public class ProblemMappers {
             return json(json, uri);
         }
         if (e.getCause() instanceof ProblemException refusal) {
-            // JAX-RS wraps a parameter converter's refusal (NumberParams) into a 404; the refusal is the answer.
+            // JAX-RS wraps a parameter converter's refusal (TypedParams) into a 404; the refusal is the answer.
             return problem(refusal, uri);
         }
         int status = e.getResponse().getStatus();

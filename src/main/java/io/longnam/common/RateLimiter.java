@@ -17,13 +17,32 @@ public class RateLimiter {
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    public void acquire(String bucket, String client, int perMinute) {
-        if (count(bucket, client) > perMinute) {
-            long retryAfter = 60 - Instant.now().getEpochSecond() % 60;
+    /** What is left of a client's quota, as the IETF RateLimit / RateLimit-Policy header fields say it. */
+    public record Quota(int perMinute, int remaining, long resetSeconds) {
+
+        public String policy() {
+            return policy(perMinute);
+        }
+
+        public String state() {
+            return "\"per-client\";r=" + remaining + ";t=" + resetSeconds;
+        }
+
+        static String policy(Object perMinute) {
+            return "\"per-client\";q=" + perMinute + ";w=60";
+        }
+    }
+
+    /** Counts one request; over {@code perMinute} this minute it is refused with 429 until the minute ends. */
+    public Quota acquire(String bucket, String client, int perMinute) {
+        int count = count(bucket, client);
+        long retryAfter = 60 - Instant.now().getEpochSecond() % 60;
+        if (count > perMinute) {
             throw new ProblemException(429, "rate-limited", "Too many requests",
                     "at most " + perMinute + " requests per minute; retry after " + retryAfter + " s", null,
-                    java.util.Map.of("retryAfterSeconds", retryAfter));
+                    java.util.Map.of("retryAfterSeconds", retryAfter, "limitPerMinute", perMinute));
         }
+        return new Quota(perMinute, perMinute - count, retryAfter);
     }
 
     /** Counts one event (e.g. a failed login) without refusing anything; answers the count of this minute. */

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +58,8 @@ public class DocumentResource {
     public static class DocumentUpload {
         @Schema(type = SchemaType.STRING, format = "binary", required = true, description = "The PDF")
         public String file;
-        @Schema(implementation = DocumentMetadata.class, description = "JSON metadata")
+        @Schema(description = "Optional JSON text of a DocumentMetadata object (title, ownerRef, externalRef, labels, expiresAt, documentType)",
+                examples = "{\"title\": \"ปพ.1 สมชาย ใจดี\", \"ownerRef\": \"S-2569-001\", \"labels\": [\"ปีการศึกษา2569\"]}")
         public String metadata;
     }
 
@@ -66,8 +68,10 @@ public class DocumentResource {
     @PermissionsAllowed(Permission.Names.DOCUMENT_REGISTER)
     @Operation(operationId = "registerDocument", summary = "Register a PDF", description = "Stores the file as version 1 of a new document. "
             + "An Idempotency-Key makes retries safe: the same key with the same request answers the same document; with a different request, 409.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = DocumentUpload.class)))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
-    public Response register(@Schema(implementation = DocumentUpload.class) @RestForm("file") FileUpload file,
+    @APIResponse(responseCode = "422", description = "The PDF is encrypted, corrupt or too complex (`encrypted-pdf`, `corrupt-pdf`, `pdf-too-complex`)")
+    public Response register(@RestForm("file") FileUpload file,
                              @RestForm("metadata") String metadata,
                              @HeaderParam("Idempotency-Key") String idempotencyKey,
                              @Context UriInfo uri) {
@@ -82,11 +86,11 @@ public class DocumentResource {
     @GET
     @PermissionsAllowed(Permission.Names.DOCUMENT_READ)
     @Operation(operationId = "listDocuments", summary = "List documents in the caller's organisation subtree, newest first")
-    public Page<DocumentView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("type") String type,
-                                   @Parameter(description = "a document status") @QueryParam("status") String status,
+    public Page<DocumentView> list(@Parameter(schema = @Schema(implementation = DocumentType.class)) @QueryParam("type") String type,
+                                   @Parameter(schema = @Schema(implementation = DocumentStatus.class)) @QueryParam("status") String status,
                                    @QueryParam("ownerRef") String ownerRef,
-                                   @Parameter(description = "inclusive, ISO-8601 instant") @QueryParam("createdFrom") String createdFrom,
-                                   @Parameter(description = "exclusive, ISO-8601 instant") @QueryParam("createdTo") String createdTo,
+                                   @Parameter(description = "inclusive, ISO-8601 instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdFrom") String createdFrom,
+                                   @Parameter(description = "exclusive, ISO-8601 instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdTo") String createdTo,
                                    @QueryParam("label") String label, @QueryParam("organizationId") UUID organizationId,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         DocumentQuery query = new DocumentQuery(Params.enumOf(DocumentType.class, type, "type"),
@@ -110,6 +114,7 @@ public class DocumentResource {
     @Operation(operationId = "downloadDocumentFile", summary = "Download the current version (or version `seq`)")
     @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "application/pdf",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "410", description = "The document's content was deleted")
     public Response file(@PathParam("id") UUID id, @QueryParam("version") Integer seq,
                          @HeaderParam("If-None-Match") String ifNoneMatch) {
         return FileResponses.of(service.file(caller.get(), id, seq), ifNoneMatch);

@@ -2,8 +2,10 @@ package io.longnam.document;
 
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
+import io.longnam.common.Cursor;
 import io.longnam.common.Hashes;
 import io.longnam.common.LongnamConfig;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.document.DocumentDtos.FileContent;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,10 +80,12 @@ public class LinkService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<LinkView> list(Caller caller, UUID documentId) {
+    public Page<LinkView> list(Caller caller, UUID documentId, String cursor, int limit) {
         Document d = documents.visible(caller, documentId);
-        return new Page<>(DownloadLink.<DownloadLink>list("documentId = ?1 order by createdAt desc", d.id).stream()
-                .map(l -> LinkView.of(l, null, null)).toList(), null);
+        Map<String, Object> params = new HashMap<>(Map.of("doc", d.id));
+        List<DownloadLink> rows = DownloadLink.<DownloadLink>find("documentId = :doc" + NewestFirst.after(cursor, params)
+                + NewestFirst.ORDER, params).page(0, limit + 1).list();
+        return NewestFirst.page(rows, limit, l -> new Cursor(l.createdAt, l.id), l -> LinkView.of(l, null, null));
     }
 
     public LinkView revoke(Caller caller, UUID documentId, UUID linkId) {

@@ -6,8 +6,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/d")
@@ -22,6 +27,8 @@ public class PublicDownloadResource {
     @Path("{token}")
     @Produces("application/pdf")
     @Operation(operationId = "downloadByLink", summary = "Download through a link (no login)", description = "404 for an unknown link; 410 once it is expired, revoked or used up.")
+    @APIResponse(responseCode = "410", description = "The link expired, was revoked or is used up")
+    @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("token") String token) {
         return FileResponses.of(links.download(token), null);
     }

@@ -4,6 +4,7 @@ import io.longnam.common.ProblemException;
 import io.longnam.identity.UserCache.Grant;
 import io.longnam.identity.UserDtos.Me;
 import io.longnam.identity.UserDtos.Redeem;
+import io.longnam.tenancy.Organization;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -13,10 +14,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,8 +46,9 @@ public class MeResource {
     public Me me() {
         UUID keyId = identity.getAttribute(Caller.API_KEY_ID_ATTRIBUTE);
         if (keyId != null) {
+            UUID orgId = identity.getAttribute(Caller.ORG_ID_ATTRIBUTE);
             return new Me(null, keyId, identity.getPrincipal().getName().substring("apikey:".length()), null,
-                    identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles(), permissions(), null, null, null, null);
+                    orgId, organizationName(orgId), roles(), permissions(), null, null, null, null);
         }
         UUID userId = user();
         ProblemException refusal = identity.getAttribute(Caller.REFUSAL_ATTRIBUTE);
@@ -51,13 +57,17 @@ public class MeResource {
             throw refusal;
         }
         User u = User.findById(userId);
-        return new Me(u.id, null, null, u.status, identity.getAttribute(Caller.ORG_ID_ATTRIBUTE), roles(), permissions(),
+        UUID orgId = identity.getAttribute(Caller.ORG_ID_ATTRIBUTE);
+        return new Me(u.id, null, null, u.status, orgId, organizationName(orgId), roles(), permissions(),
                 UserService.membershipViews(u.id), u.name, u.email, u.nationalId);
     }
 
     @POST
     @Path("activation")
     @Operation(operationId = "redeemActivationCode", summary = "Redeem an activation code", description = "Admits the calling user into the code's organisation with the code's roles. Unknown code 404, used 409, expired 410, issued for another person 403; attempts are throttled.")
+    @APIResponse(responseCode = "410", description = "The code expired")
+    @APIResponse(responseCode = "429", description = "Too many attempts this minute")
+    @APIResponse(responseCode = "200", description = "Admitted: the caller as it now is", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))
     public Me activate(@Valid @NotNull Redeem request) {
         UUID userId = user();
         ProblemException refusal = identity.getAttribute(Caller.REFUSAL_ATTRIBUTE);
@@ -72,7 +82,7 @@ public class MeResource {
         Set<String> roles = UserIdentities.roleNames(joinedRoles);
         Set<String> permissions = new TreeSet<>();
         acting.permissions().forEach(p -> permissions.add(p.value()));
-        return new Me(userId, null, null, u.status, c.organizationId, roles, permissions,
+        return new Me(userId, null, null, u.status, c.organizationId, organizationName(c.organizationId), roles, permissions,
                 UserService.membershipViews(userId), u.name, u.email, u.nationalId);
     }
 
@@ -87,6 +97,11 @@ public class MeResource {
             throw ProblemException.forbidden("only users who log in through an identity provider have a profile here");
         }
         return userId;
+    }
+
+    private static String organizationName(UUID orgId) {
+        Organization org = orgId == null ? null : Organization.findById(orgId);
+        return org == null ? null : org.name;
     }
 
     private Set<String> roles() {

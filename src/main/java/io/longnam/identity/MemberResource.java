@@ -1,19 +1,20 @@
 package io.longnam.identity;
 
-import io.quarkus.security.PermissionsAllowed;
-
 import io.longnam.identity.UserDtos.AddMember;
 import io.longnam.identity.UserDtos.CreateActivationCode;
 import io.longnam.identity.UserDtos.IssuedActivationCode;
 import io.longnam.identity.UserDtos.UserView;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,9 +42,9 @@ public class MemberResource {
     @Path("members")
     @Operation(operationId = "addMember", summary = "Approve a user into the organisation with roles", description = "A pending user becomes active. Only roles the caller holds can be granted.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
-    public Response addMember(@PathParam("orgId") UUID orgId, @Valid @NotNull AddMember request) {
+    public Response addMember(@PathParam("orgId") UUID orgId, @Valid @NotNull AddMember request, @Context UriInfo uri) {
         UserView user = users.addMember(caller.get(), orgId, request);
-        return Response.status(201).entity(user).build();
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/users").path(user.id().toString()).build()).entity(user).build();
     }
 
     @POST

@@ -49,7 +49,7 @@ public final class UserDtos {
     /** Who the caller is: a user (userId, status, memberships…) or an API key (apiKeyId, prefix). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Me(UUID userId, UUID apiKeyId, String prefix, UserStatus status, UUID organizationId,
-                     Set<String> roles, Set<String> permissions, List<MembershipView> memberships, String name,
+                     String organizationName, Set<String> roles, Set<String> permissions, List<MembershipView> memberships, String name,
                      String email, String nationalId) {
     }
 }

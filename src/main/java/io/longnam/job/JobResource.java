@@ -1,7 +1,5 @@
 package io.longnam.job;
 
-import io.longnam.render.Renderer;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.common.Limits;
 import io.longnam.common.LongnamConfig;
@@ -16,6 +14,7 @@ import io.longnam.job.JobDtos.JobItemView;
 import io.longnam.job.JobDtos.JobOptions;
 import io.longnam.job.JobDtos.JobSubmission;
 import io.longnam.job.JobDtos.JobView;
+import io.longnam.render.Renderer;
 import io.longnam.render.TableInput;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
@@ -78,7 +77,8 @@ public class JobResource {
         public String templateId;
         public Boolean seal;
         public String level;
-        public UUID keyId;
+        @Schema(type = SchemaType.STRING, format = "uuid", description = "The seal key; the organisation's default when absent")
+        public String keyId;
         public String reason;
         public String location;
         public String ownerRefField;
@@ -97,6 +97,7 @@ public class JobResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobSubmission.class)))
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "No such template")
     public Response submit(InputStream body, @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         if (body == null) {
             throw ProblemException.invalid("body", "a JSON body is required");
@@ -105,13 +106,16 @@ public class JobResource {
     }
 
     @POST
+    @Path("files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
-    @Operation(operationId = "submitJob", summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
+    @Operation(operationId = "submitJobFromFile", summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
             + "refused by the table reader (e.g. a cell starting with = + - @) becomes a failed item. A list field such as "
-            + "the ปพ.1 `courses` is given as JSON text in its cell.")
+            + "the ปพ.1 `courses` is given as JSON text in its cell. An Idempotency-Key makes retries safe.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = JobUpload.class)))
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    public Response upload(@Schema(implementation = JobUpload.class) @RestForm("file") FileUpload file,
+    @APIResponse(responseCode = "404", description = "No such template")
+    public Response upload(@RestForm("file") FileUpload file,
                            @RestForm("templateId") String templateId, @RestForm("seal") String seal,
                            @RestForm("level") String level, @RestForm("keyId") String keyId,
                            @RestForm("reason") String reason, @RestForm("location") String location,
@@ -128,10 +132,25 @@ public class JobResource {
         return accepted(service.submit(caller.get(), idempotencyKey, source), uri);
     }
 
+    /** The multipart form on the JSON path, from before the two had their own operations; kept for existing callers. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
+    @Operation(hidden = true)
+    public Response uploadOnJsonPath(@RestForm("file") FileUpload file,
+                                     @RestForm("templateId") String templateId, @RestForm("seal") String seal,
+                                     @RestForm("level") String level, @RestForm("keyId") String keyId,
+                                     @RestForm("reason") String reason, @RestForm("location") String location,
+                                     @RestForm("ownerRefField") String ownerRefField, @RestForm("expiresAt") String expiresAt,
+                                     @RestForm("labels") String labels,
+                                     @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
+        return upload(file, templateId, seal, level, keyId, reason, location, ownerRefField, expiresAt, labels, idempotencyKey, uri);
+    }
+
     @GET
     @PermissionsAllowed(Permission.Names.JOB_READ)
     @Operation(operationId = "listJobs", summary = "List jobs of the caller's organisation subtree, newest first")
-    public Page<JobView> list(@Parameter(description = "a job status") @QueryParam("status") String status,
+    public Page<JobView> list(@Parameter(schema = @Schema(implementation = JobStatus.class)) @QueryParam("status") String status,
                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), Params.enumOf(JobStatus.class, status, "status"), cursor, Limits.of(limit));
     }
@@ -149,7 +168,7 @@ public class JobResource {
     @PermissionsAllowed(Permission.Names.JOB_READ)
     @Operation(operationId = "listJobItems", summary = "List a job's items in input order", description = "Each item's status, created document id, or error code, message and field errors.")
     public Page<JobItemView> items(@PathParam("id") UUID id,
-                                   @Parameter(description = "PENDING, RUNNING, DONE, FAILED or CANCELLED") @QueryParam("status") String status,
+                                   @Parameter(schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.items(caller.get(), id, Params.enumOf(ItemStatus.class, status, "status"), cursor, Limits.of(limit));
     }

@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,11 +73,23 @@ public class PersonalKeyResource {
     }
 
     @PUT
+    @Path("{keyId}/certificate/pem")
+    @Consumes("application/x-pem-file")
+    @PermissionsAllowed(Permission.Names.KEY_SELF)
+    @Operation(operationId = "uploadPersonalCertificateChainPem", summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING,
+            description = "Concatenated PEM certificates")))
+    public PersonalKeyView certificatePem(@PathParam("keyId") UUID keyId, String pem) {
+        return certificate(keyId, pem);
+    }
+
+    /** A PEM body on the JSON path, as organisation keys keep it for existing callers; not in the contract. */
+    @PUT
     @Path("{keyId}/certificate")
     @Consumes({"application/x-pem-file", MediaType.TEXT_PLAIN})
     @PermissionsAllowed(Permission.Names.KEY_SELF)
-    @Operation(operationId = "uploadPersonalCertificateChain", summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
-    public PersonalKeyView certificatePem(@PathParam("keyId") UUID keyId, String pem) {
+    @Operation(hidden = true)
+    public PersonalKeyView certificatePemOnJsonPath(@PathParam("keyId") UUID keyId, String pem) {
         return certificate(keyId, pem);
     }
 

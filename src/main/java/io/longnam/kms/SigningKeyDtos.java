@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class SigningKeyDtos {
 
@@ -17,7 +18,7 @@ public final class SigningKeyDtos {
     public record EnrolKey(
             @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.ALIAS, message = Patterns.ALIAS_MESSAGE) String alias,
             @NotNull KeyAlgorithm algorithm,
-            @NotBlank @Size(max = 32) String provider,
+            @NotBlank @Size(max = 32) @Schema(enumeration = {"software", "pkcs11"}) String provider,
             @NotBlank @Size(max = 1000) String subject) {
     }
 
@@ -38,7 +39,8 @@ public final class SigningKeyDtos {
     public record CertificateView(String subject, String issuer, String serialNumber, Instant notBefore, Instant notAfter) {
     }
 
-    public record SigningKeyView(UUID id, UUID organizationId, String alias, KeyAlgorithm algorithm, String provider,
+    public record SigningKeyView(UUID id, UUID organizationId, String alias, KeyAlgorithm algorithm,
+                                 @Schema(enumeration = {"software", "pkcs11"}) String provider,
                                  String subject, SigningKey.Status status,
                                  @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault, String csr,
                                  List<CertificateView> certificateChain, String publicKeySha256, Instant createdAt,

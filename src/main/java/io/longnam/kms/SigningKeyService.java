@@ -2,17 +2,19 @@ package io.longnam.kms;
 
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
+import io.longnam.common.Cursor;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Permission;
 import io.longnam.identity.User;
-import io.longnam.render.ThaiText;
 import io.longnam.kms.SigningKeyDtos.CertificateView;
 import io.longnam.kms.SigningKeyDtos.EnrolKey;
 import io.longnam.kms.SigningKeyDtos.EnrolPersonalKey;
 import io.longnam.kms.SigningKeyDtos.PersonalKeyView;
 import io.longnam.kms.SigningKeyDtos.SigningKeyView;
+import io.longnam.render.ThaiText;
 import io.longnam.signing.SealKey;
 import io.longnam.tenancy.Organization;
 import io.longnam.tenancy.OrganizationService;
@@ -23,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,10 +134,12 @@ public class SigningKeyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SigningKeyView> list(Caller caller, UUID orgId) {
+    public Page<SigningKeyView> list(Caller caller, UUID orgId, String cursor, int limit) {
         Organization org = organizations.visible(caller, orgId);
-        return new Page<>(SigningKey.<SigningKey>list("organizationId = ?1 and userId is null order by createdAt desc", org.id).stream()
-                .map(this::view).toList(), null);
+        Map<String, Object> params = new HashMap<>(Map.of("org", org.id));
+        List<SigningKey> rows = SigningKey.<SigningKey>find("organizationId = :org and userId is null" + NewestFirst.after(cursor, params)
+                + NewestFirst.ORDER, params).page(0, limit + 1).list();
+        return NewestFirst.page(rows, limit, k -> new Cursor(k.createdAt, k.id), this::view);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,5 +1,6 @@
 package io.longnam.render;
 
+import io.longnam.common.Limits;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
 import io.longnam.common.Uploads;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,9 +57,10 @@ public class TemplateResource {
 
     @GET
     @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
-    @Operation(operationId = "listTemplates", summary = "List templates: the built-in PP1, PP2, LETTER and the docx templates of the caller's organisation and its ancestors")
-    public Page<TemplateView> list() {
-        return service.list(caller.get());
+    @Operation(operationId = "listTemplates", summary = "List templates: the built-in PP1, PP2, LETTER and the docx templates of the caller's organisation and its ancestors",
+            description = "The built-in templates lead the first page; the uploaded ones follow newest first, `limit` of them per page.")
+    public Page<TemplateView> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), cursor, Limits.of(limit));
     }
 
     @GET
@@ -86,8 +90,10 @@ public class TemplateResource {
     @PermissionsAllowed(Permission.Names.TEMPLATE_MANAGE)
     @Operation(operationId = "uploadTemplate", summary = "Upload a docx template", description = "Fields are discovered from `{{field}}`, `{{list.field}}` (repeated table rows), "
             + "`{{image:field}}` and `{{qr:field}}` placeholders; `{{qr}}` is the document's verification QR code. A docx that cannot be read answers 422.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = TemplateUpload.class)))
     @APIResponse(responseCode = "201", description = "Stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
-    public Response upload(@Schema(implementation = TemplateUpload.class) @RestForm("file") FileUpload file,
+    @APIResponse(responseCode = "422", description = "The docx cannot be read (`code`: MALFORMED_DOCX, …)")
+    public Response upload(@RestForm("file") FileUpload file,
                            @RestForm("name") String name, @Context UriInfo uri) {
         TemplateView t = service.upload(caller.get(), UserText.clean("name", name), Uploads.required(file, "(the docx)", config.upload().maxBytes()));
         return Response.created(uri.getAbsolutePathBuilder().path(t.id()).build()).entity(t).build();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
+import io.longnam.common.Cursor;
 import io.longnam.common.Hashes;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.document.BlobStore;
@@ -20,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,15 +57,22 @@ public class TemplateService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<TemplateView> list(Caller caller) {
-        List<TemplateView> items = new ArrayList<>();
-        renderer.templates().forEach(t -> items.add(builtInView(t)));
+    public Page<TemplateView> list(Caller caller, String cursor, int limit) {
         List<UUID> lineage = lineage(caller);
+        Page<TemplateView> stored = new Page<>(List.of(), null);
         if (!lineage.isEmpty()) {
-            StoredTemplate.<StoredTemplate>list("organizationId in ?1 order by name, version desc", lineage)
-                    .forEach(t -> items.add(view(t)));
+            Map<String, Object> params = new HashMap<>(Map.of("orgs", lineage));
+            List<StoredTemplate> rows = StoredTemplate.<StoredTemplate>find("organizationId in :orgs"
+                    + NewestFirst.after(cursor, params) + NewestFirst.ORDER, params).page(0, limit + 1).list();
+            stored = NewestFirst.page(rows, limit, t -> new Cursor(t.createdAt, t.id), this::view);
         }
-        return new Page<>(items, null);
+        // The few built-in templates lead the first page and are not counted against the limit.
+        List<TemplateView> items = new ArrayList<>();
+        if (cursor == null) {
+            renderer.templates().forEach(t -> items.add(builtInView(t)));
+        }
+        items.addAll(stored.items());
+        return new Page<>(items, stored.nextCursor());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -5,6 +5,7 @@ import io.longnam.common.LongnamConfig;
 import io.longnam.common.RateLimiter;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,11 +13,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The page a document's QR code opens: issuer, type, date, signature state and fingerprint, in Thai and English. */
@@ -48,9 +52,16 @@ public class PublicVerificationPage {
     @Operation(operationId = "viewVerificationPage", summary = "Public verification page of a document (no login; HTML)",
             description = "Shows issuer, document type, issue date, signature status and SHA-256 fingerprint. Title and a "
                     + "download button only with `t`, a working download-link token for this document; viewing counts no download.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such document: a page saying so", content = @Content(mediaType = MediaType.TEXT_HTML,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "429", description = "Too many page views from this client this minute")
     public Response view(@PathParam("documentId") String documentId, @QueryParam("t") String token,
                          @Context HttpServerResponse response) {
-        limiter.acquire("verification-page", String.valueOf(origin.clientIp()), config.verification().pagePerMinute());
+        RateLimiter.Quota quota = limiter.acquire("verification-page", String.valueOf(origin.clientIp()),
+                config.verification().pagePerMinute());
+        response.putHeader("RateLimit-Policy", quota.policy()).putHeader("RateLimit", quota.state());
         return service.page(documentId, token, ClientConnection.onClose(response))
                 .map(m -> html(200, page.data("d", m).render()))
                 .orElseGet(() -> html(404, notFound.instance().render()));

@@ -1,25 +1,26 @@
 package io.longnam.signing;
 
+import io.longnam.common.JsonBodies;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
 import io.longnam.signing.SealDtos.SealCommand;
 import io.quarkus.security.PermissionsAllowed;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
-import io.longnam.common.JsonBodies;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +46,11 @@ public class SealResource {
                     + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "
                     + "503 with `retryable: true` and leave the document unchanged.")
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SealCommand.class)))
+    @RequestBody(required = false, description = "Optional: without it the organisation's default key and settings decide",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SealCommand.class)))
+    @APIResponse(responseCode = "410", description = "The document's content was deleted")
+    @APIResponse(responseCode = "422", description = "The PDF cannot be sealed, or the level needs a time-stamp authority (`cannot-seal`, `tsa-not-configured`, `timestamping-disabled`, `pdf-too-complex`)")
+    @APIResponse(responseCode = "200", description = "Sealed: the document with its new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
     public DocumentView seal(@PathParam("id") UUID id, String body) {
         return seals.seal(caller.get(), id, bodies.parse(body, SealCommand.class, null));
     }
@@ -53,10 +58,13 @@ public class SealResource {
     @GET
     @Path("verification")
     @PermissionsAllowed(Permission.Names.DOCUMENT_VERIFY)
-    @Operation(operationId = "verifyDocument", summary = "Verify the signatures of the document's current version",
+    @Operation(operationId = "getDocumentVerification", summary = "Verify the signatures of the document's current version",
             description = "Refused with 422 `pdf-too-complex` when the PDF exceeds the page, object or size limits and "
                     + "`verification-too-costly` when the check overruns its time budget; 503 `verification-busy` "
                     + "(with Retry-After) when too many checks are waiting.")
+    @APIResponse(responseCode = "410", description = "The document's content was deleted")
+    @APIResponse(responseCode = "422", description = "The PDF is too complex or its check overran its time budget (`pdf-too-complex`, `verification-too-costly`)")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationReport.class)))
     public VerificationReport verification(@PathParam("id") UUID id, @Context HttpServerResponse response) {
         return verifications.verifyDocument(caller.get(), id, ClientConnection.onClose(response));
     }

@@ -1,5 +1,6 @@
 package io.longnam.tenancy;
 
+import io.longnam.common.Limits;
 import io.longnam.common.Page;
 import io.longnam.common.Overlaps;
 import io.longnam.identity.CurrentCaller;
@@ -52,8 +53,8 @@ public class ApiKeyResource {
 
     @GET
     @Operation(operationId = "listApiKeys", summary = "List an organisation's API keys (without secrets)")
-    public Page<ApiKeyView> list(@PathParam("orgId") UUID orgId) {
-        return service.list(caller.get(), orgId);
+    public Page<ApiKeyView> list(@PathParam("orgId") UUID orgId, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.list(caller.get(), orgId, cursor, Limits.of(limit));
     }
 
     @DELETE
@@ -68,9 +69,10 @@ public class ApiKeyResource {
     @Operation(operationId = "rotateApiKey", summary = "Rotate an API key", description = "Issues a replacement; the old key keeps working for `overlap` (ISO-8601 duration, default PT24H, at most P30D).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response rotate(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId,
-                           @QueryParam("overlap") String overlap) {
+                           @QueryParam("overlap") String overlap, @Context UriInfo uri) {
         Duration grace = Overlaps.parse(overlap);
-        return Response.status(201).header("Cache-Control", "no-store")
-                .entity(service.rotate(caller.get(), orgId, keyId, grace)).build();
+        IssuedApiKey issued = service.rotate(caller.get(), orgId, keyId, grace);
+        return Response.created(uri.getBaseUriBuilder().path(ApiKeyResource.class).path(issued.id().toString()).build(orgId))
+                .header("Cache-Control", "no-store").entity(issued).build();
     }
 }

@@ -2,7 +2,9 @@ package io.longnam.tenancy;
 
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
+import io.longnam.common.Cursor;
 import io.longnam.common.Hashes;
+import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
@@ -19,7 +21,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,10 +90,12 @@ public class ApiKeyService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ApiKeyView> list(Caller caller, UUID orgId) {
+    public Page<ApiKeyView> list(Caller caller, UUID orgId, String cursor, int limit) {
         organizations.visible(caller, orgId);
-        return new Page<>(ApiKey.<ApiKey>list("organizationId = ?1 order by createdAt desc", orgId).stream()
-                .map(ApiKeyView::of).toList(), null);
+        Map<String, Object> params = new HashMap<>(Map.of("org", orgId));
+        List<ApiKey> rows = ApiKey.<ApiKey>find("organizationId = :org" + NewestFirst.after(cursor, params) + NewestFirst.ORDER,
+                params).page(0, limit + 1).list();
+        return NewestFirst.page(rows, limit, k -> new Cursor(k.createdAt, k.id), ApiKeyView::of);
     }
 
     public ApiKeyView revoke(Caller caller, UUID orgId, UUID keyId) {

@@ -17,10 +17,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,6 +68,8 @@ public class OrganizationResource {
     @Path("{id}/settings")
     @PermissionsAllowed(Permission.Names.ORGANIZATION_SETTINGS)
     @Operation(operationId = "updateOrganizationSettings", summary = "Change an organisation's settings (timestamping, default signature level, retention)")
+    @APIResponse(responseCode = "422", description = "Timestamping cannot be switched on without a time-stamp authority (`tsa-not-configured`)")
+    @APIResponse(responseCode = "200", description = "The organisation with its new settings", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public OrganizationView settings(@PathParam("id") UUID id, @Valid @NotNull SettingsPatch patch) {
         return service.updateSettings(caller.get(), id, patch);
     }

@@ -48,6 +48,8 @@ public class TokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenError.class)))
     @APIResponse(responseCode = "401", description = "invalid_client",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenError.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed attempts for this client id this minute",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenError.class)))
     public Response token(@HeaderParam("Authorization") String authorization, @RestForm("grant_type") String grantType) {
         TokenResponse token = clients.issueToken(authorization, grantType, String.valueOf(origin.clientIp()));
         return Response.ok(token).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.longnam.support.Api;
 import io.longnam.support.Api.Tenant;
+import io.longnam.support.Api;
 import io.longnam.support.TestPdfs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,12 @@ class BadInputCatalogueTest {
     static final RestAssuredConfig RAW = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
-    record Call(String method, String path, String variant, Function<RequestSpecification, RequestSpecification> setup) {
+    record Call(String method, String path, String variant, Function<RequestSpecification, RequestSpecification> setup,
+                Set<String> declared) {
+
+        Call(String method, String path, String variant, Function<RequestSpecification, RequestSpecification> setup) {
+            this(method, path, variant, setup, Set.of());
+        }
     }
 
     @Test
@@ -91,6 +97,9 @@ class BadInputCatalogueTest {
         } else if (r.statusCode() >= 400 && !body.isEmpty() && !isPageOrDownload(call.path())
                 && !answersLikeProblem(call.path(), r)) {
             failures.add(where + " (content type " + r.contentType() + ")");
+        } else if (!call.declared().contains(String.valueOf(r.statusCode()))) {
+            // Generated clients type the answers the contract declares; an undeclared status reaches them untyped.
+            failures.add(where + " (status not declared in the contract: " + call.declared() + ")");
         }
     }
 
@@ -148,6 +157,8 @@ class BadInputCatalogueTest {
                                         Map<String, String> ids) throws Exception {
         List<Call> calls = new ArrayList<>();
         String path = resolve(template, ids, Map.of());
+        Set<String> declared = new java.util.TreeSet<>();
+        op.path("responses").fieldNames().forEachRemaining(declared::add);
         calls.add(new Call(method, path, "no auth", s -> s));
         calls.add(new Call(method, path, "no body", s -> s));
         List<String> pathParams = new ArrayList<>();
@@ -188,7 +199,7 @@ class BadInputCatalogueTest {
             calls.add(new Call(method, path, "json declared, multipart sent",
                     s -> s.contentType("application/json").body(bytes("--b\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--b--\r\n"))));
         }
-        return calls;
+        return calls.stream().map(c -> new Call(c.method(), c.path(), c.variant(), c.setup(), declared)).toList();
     }
 
     /** A body that passes validation, so one bad property at a time reaches the handler rather than a "required" check. */

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.longnam.support.Api;
 import io.longnam.support.Api.Tenant;
+import io.longnam.support.Api;
 import io.longnam.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -110,7 +110,7 @@ class BulkJobTest {
         }
         UUID job = UUID.fromString(school.as().multiPart("file", "pp2.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("templateId", "PP2").multiPart("ownerRefField", "studentId")
-                .post("/api/v1/jobs").then().statusCode(202)
+                .post("/api/v1/jobs/files").then().statusCode(202)
                 .body("inputFormat", equalTo("CSV")).body("total", equalTo(3)).extract().path("id"));
 
         JsonPath p = JobSamples.awaitSettled(school, job);
@@ -158,7 +158,7 @@ class BulkJobTest {
         // Sealing needs the SIGNER role too; a registrar-only key cannot ask for it.
         post(Map.of("templateId", "PP1", "records", JobSamples.pp1s(1), "seal", true)).then().statusCode(403);
         school.as().multiPart("file", "x.txt", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .multiPart("templateId", "PP1").post("/api/v1/jobs").then().statusCode(415);
+                .multiPart("templateId", "PP1").post("/api/v1/jobs/files").then().statusCode(415);
         admin.withRoles("AUDITOR").as().contentType(ContentType.JSON).body(Map.of("templateId", "PP1", "records", JobSamples.pp1s(1)))
                 .post("/api/v1/jobs").then().statusCode(403);
         assertThat(Sql.count(ds, "select count(*) from job")).isEqualTo(before);

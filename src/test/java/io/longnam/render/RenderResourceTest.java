@@ -9,8 +9,8 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.longnam.support.Api;
 import io.longnam.support.Api.Tenant;
+import io.longnam.support.Api;
 import io.longnam.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -90,7 +90,7 @@ class RenderResourceTest {
         Tenant school = Api.school("โรงเรียนเอกซ์เอ็มแอล");
         byte[] xml = pp2Xml().getBytes(StandardCharsets.UTF_8);
         String id = school.as().multiPart("templateId", "PP2").multiPart("data", "pp2.xml", xml, XML)
-                .post("/api/v1/renders").then().statusCode(201)
+                .post("/api/v1/renders/data").then().statusCode(201)
                 .body("inputFormat", equalTo("TEMPLATE_XML")).body("documentType", equalTo("PP2")).extract().path("id");
         byte[] pdf = file(school, id);
         PdfChecks.assertPdfA3u(pdf);
@@ -118,7 +118,7 @@ class RenderResourceTest {
                 .multiPart("data", "d.xml", xml.getBytes(StandardCharsets.UTF_8), XML)
                 .multiPart("options", "options.json", "{\"documentType\":\"LETTER\",\"title\":\"หนังสือรับรอง\"}"
                         .getBytes(StandardCharsets.UTF_8), "application/json")
-                .post("/api/v1/renders").then().statusCode(201)
+                .post("/api/v1/renders/files").then().statusCode(201)
                 .body("inputFormat", equalTo("DOCX_XML")).body("documentType", equalTo("LETTER"))
                 .body("title", equalTo("หนังสือรับรอง")).extract().path("id");
         byte[] inlinePdf = file(school, inline);
@@ -130,7 +130,7 @@ class RenderResourceTest {
     void textFileBecomesAPdfA3Document() {
         Tenant school = Api.school("โรงเรียนข้อความ");
         byte[] text = ("บันทึกข้อความ\n\nผู้ใหญ่บ้านใหญ่ขอเชิญประชุม").getBytes(StandardCharsets.UTF_8);
-        String id = school.as().multiPart("file", "memo.txt", text, "text/plain").post("/api/v1/renders").then().statusCode(201)
+        String id = school.as().multiPart("file", "memo.txt", text, "text/plain").post("/api/v1/renders/text").then().statusCode(201)
                 .body("inputFormat", equalTo("TEXT")).body("importChannel", equalTo("API")).body("title", equalTo("memo.txt"))
                 .extract().path("id");
         byte[] pdf = file(school, id);
@@ -148,7 +148,7 @@ class RenderResourceTest {
                 + "0045681,โรงเรียนบ้านใหญ่,มัธยมศึกษาปีที่ 3,เด็กชายผิด เลข,12347,1101700203451,2011-01-01,นายผู้ใหญ่ บ้านใหญ่\r\n";
         long before = documents(school);
         var r = school.as().multiPart("templateId", "PP2").multiPart("file", "grads.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .post("/api/v1/renders").then().statusCode(201)
+                .post("/api/v1/renders/batches").then().statusCode(201)
                 .body("items.size()", equalTo(2)).body("items.inputFormat", containsInAnyOrder("CSV", "CSV"))
                 .body("errors.line", containsInAnyOrder(4, 5))
                 .body("errors.find { it.line == 4 }.code", equalTo("FORMULA_INJECTION"))
@@ -164,7 +164,7 @@ class RenderResourceTest {
 
         String onlyFormulas = CSV_HEADER + "0045680,@SUM(A1),มัธยมศึกษาปีที่ 3,x,1," + Samples.NATIONAL_ID + ",2011-01-01,y\r\n";
         school.as().multiPart("templateId", "PP2").multiPart("file", "bad.csv", onlyFormulas.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .post("/api/v1/renders").then().statusCode(422).contentType("application/problem+json")
+                .post("/api/v1/renders/batches").then().statusCode(422).contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.endsWith("no-valid-rows")).body("rowErrors[0].code", equalTo("FORMULA_INJECTION"));
         assertThat(documents(school)).isEqualTo(before + 2);
     }
@@ -187,7 +187,7 @@ class RenderResourceTest {
         }
         String id = school.as().multiPart("templateId", "PP2")
                 .multiPart("file", "grads.xlsx", out.toByteArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .post("/api/v1/renders").then().statusCode(201).body("items.size()", equalTo(1)).body("errors.size()", equalTo(0))
+                .post("/api/v1/renders/batches").then().statusCode(201).body("items.size()", equalTo(1)).body("errors.size()", equalTo(0))
                 .body("items[0].inputFormat", equalTo("XLSX")).extract().path("items[0].id");
         byte[] pdf = file(school, id);
         PdfChecks.assertPdfA3u(pdf);
@@ -201,7 +201,7 @@ class RenderResourceTest {
         byte[] xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><transcript><studentName>เด็กหญิงใจดี มีสุข</studentName></transcript>"
                 .getBytes(StandardCharsets.UTF_8);
         String id = school.as().multiPart("file", "transcript.pdf", pdf, "application/pdf").multiPart("xml", "transcript.xml", xml, XML)
-                .post("/api/v1/renders").then().statusCode(201).body("inputFormat", equalTo("PDF_XML")).extract().path("id");
+                .post("/api/v1/renders/pdf-xml").then().statusCode(201).body("inputFormat", equalTo("PDF_XML")).extract().path("id");
         byte[] stored = file(school, id);
         PdfChecks.assertPdfA3u(stored);
         assertThat(PdfChecks.pdftotext(stored)).contains("ระเบียนแสดงผลการเรียน");
@@ -214,7 +214,7 @@ class RenderResourceTest {
         long before = documents(school);
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><d><studentName>&xxe;</studentName></d>";
         school.as().multiPart("templateId", "PP2").multiPart("data", "d.xml", xxe.getBytes(StandardCharsets.UTF_8), XML)
-                .post("/api/v1/renders").then().statusCode(422).contentType("application/problem+json")
+                .post("/api/v1/renders/data").then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("XML_DTD_FORBIDDEN"));
         StringBuilder lol = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
         for (int i = 1; i <= 9; i++) {
@@ -223,7 +223,7 @@ class RenderResourceTest {
         lol.append("]><lolz><a>&lol9;</a></lolz>");
         school.as().multiPart("file", "t.pdf", Samples.renderer().renderText("ก".getBytes(StandardCharsets.UTF_8), RenderOptions.defaults()).pdf(), "application/pdf")
                 .multiPart("xml", "x.xml", lol.toString().getBytes(StandardCharsets.UTF_8), XML)
-                .post("/api/v1/renders").then().statusCode(422).body("code", equalTo("XML_DTD_FORBIDDEN"));
+                .post("/api/v1/renders/pdf-xml").then().statusCode(422).body("code", equalTo("XML_DTD_FORBIDDEN"));
 
         Map<String, Object> unknown = pp2Json();
         unknown.put("nickname", "ใจ");
@@ -239,12 +239,12 @@ class RenderResourceTest {
                 .then().statusCode(422).body("code", equalTo("IMAGE_TOO_LARGE")).body("errors.field", hasItems("photo"));
 
         school.as().multiPart("template", "t.docx", "PK but not a docx".getBytes(), TemplateResourceTest.DOCX)
-                .multiPart("data", "{}", "application/json").post("/api/v1/renders").then().statusCode(422)
+                .multiPart("data", "{}", "application/json").post("/api/v1/renders/files").then().statusCode(422)
                 .body("code", equalTo("MALFORMED_DOCX"));
-        school.as().multiPart("file", "photo.png", Samples.photo(10, 10), "image/png").post("/api/v1/renders")
+        school.as().multiPart("file", "photo.png", Samples.photo(10, 10), "image/png").post("/api/v1/renders/text")
                 .then().statusCode(415).contentType("application/problem+json");
         school.as().multiPart("templateId", "PP2").multiPart("data", "d.yaml", "a: b".getBytes(), "application/yaml")
-                .post("/api/v1/renders").then().statusCode(415);
+                .post("/api/v1/renders/data").then().statusCode(415);
         school.as().contentType(ContentType.JSON).body(Map.of("templateId", "PP9", "data", Map.of())).post("/api/v1/renders")
                 .then().statusCode(404);
         assertThat(documents(school)).isEqualTo(before);
@@ -265,6 +265,23 @@ class RenderResourceTest {
         school.as().header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(Map.of("templateId", "PP2", "data", pp2Json(), "title", "อื่น"))
                 .post("/api/v1/renders").then().statusCode(409);
+    }
+
+    @Test
+    void eachFileRenderTakesOnlyItsOwnPartsAndTheOldCombinedFormStillRenders() throws Exception {
+        Tenant school = Api.school("โรงเรียนแยกทาง");
+        byte[] text = "บันทึกข้อความ".getBytes(StandardCharsets.UTF_8);
+        school.as().multiPart("file", "memo.txt", text, "text/plain").multiPart("templateId", "PP2")
+                .post("/api/v1/renders/text").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("templateId"));
+        school.as().multiPart("file", "memo.txt", text, "text/plain").post("/api/v1/renders/batches")
+                .then().statusCode(400).body("errors[0].field", equalTo("templateId"));
+        school.as().multiPart("templateId", "PP2").multiPart("file", "memo.txt", text, "text/plain")
+                .post("/api/v1/renders/batches").then().statusCode(415);
+        school.as().multiPart("template", "t.docx", InputsTest.docxTemplate(), TemplateResourceTest.DOCX)
+                .post("/api/v1/renders/files").then().statusCode(400).body("errors[0].field", equalTo("data"));
+        school.as().multiPart("file", "memo.txt", text, "text/plain").post("/api/v1/renders").then().statusCode(201)
+                .body("inputFormat", equalTo("TEXT"));
     }
 
     /** Decodes the QR code on page 1. */

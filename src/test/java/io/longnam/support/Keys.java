@@ -25,7 +25,7 @@ public final class Keys {
         JsonPath key = enrolCsr(t, provider, algorithm, provider + "-" + algorithm + "-" + System.nanoTime());
         String chain = pki.chainPem(pki.issueSeal(key.getString("csr")));
         t.as().contentType("application/x-pem-file").body(chain.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("/api/v1/organizations/{org}/signing-keys/{id}/certificate", t.orgId(), key.getString("id"))
+                .put("/api/v1/organizations/{org}/signing-keys/{id}/certificate/pem", t.orgId(), key.getString("id"))
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
         return key.getString("id");
     }

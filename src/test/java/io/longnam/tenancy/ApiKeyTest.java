@@ -25,6 +25,36 @@ class ApiKeyTest {
     DataSource ds;
 
     @Test
+    void keyHolderLearnsItsKeyOrganisationAndRolesFromMe() {
+        Tenant school = Api.school("โรงเรียนฉันคือใคร");
+        JsonPath issued = school.as().contentType(ContentType.JSON).body(Map.of("name", "ระบบทะเบียน", "roles", List.of("REGISTRAR")))
+                .post("/api/v1/organizations/{o}/api-keys", school.orgId()).then().statusCode(201).extract().jsonPath();
+        given().header("Authorization", "Bearer " + issued.getString("key")).get("/api/v1/me").then().statusCode(200)
+                .body("apiKeyId", equalTo(issued.getString("id"))).body("prefix", equalTo(issued.getString("prefix")))
+                .body("organizationId", equalTo(school.orgId().toString()))
+                .body("organizationName", equalTo("โรงเรียนฉันคือใคร"))
+                .body("roles", equalTo(List.of("REGISTRAR"))).body("userId", nullValue());
+    }
+
+    @Test
+    void keyListHonoursLimitAndCursor() {
+        Tenant school = Api.school("โรงเรียนแบ่งหน้า");
+        for (int i = 0; i < 3; i++) {
+            school.as().contentType(ContentType.JSON).body(Map.of("name", "k" + i, "roles", List.of("AUDITOR")))
+                    .post("/api/v1/organizations/{o}/api-keys", school.orgId()).then().statusCode(201);
+        }
+        JsonPath first = school.as().queryParam("limit", 2).get("/api/v1/organizations/{o}/api-keys", school.orgId())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items")).hasSize(2);
+        JsonPath second = school.as().queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .get("/api/v1/organizations/{o}/api-keys", school.orgId()).then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items")).hasSize(2);
+        assertThat(second.getString("nextCursor")).isNull();
+        assertThat(second.getList("items.id")).doesNotContainAnyElementsOf(first.getList("items.id"));
+        school.as().queryParam("limit", 201).get("/api/v1/organizations/{o}/api-keys", school.orgId()).then().statusCode(400);
+    }
+
+    @Test
     void keyIsShownOnceAndStoredOnlyAsHash() {
         Tenant school = Api.school("keys");
         JsonPath issued = issue(school, List.of("REGISTRAR", "AUDITOR"));
