@@ -51,6 +51,10 @@ public class PublicPageResource {
     @Path("pages/{slug}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(operationId = "viewPublishedPage", summary = "A published content page as HTML (no login)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The page",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.TEXT_HTML,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response view(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         PublicPage p = service.published(slug, thai(lang));
         boolean th = "th".equals(p.lang());

@@ -127,8 +127,11 @@ class ContractRulesTest {
                         || !content.elements().next().has("schema") || content.elements().next().path("schema").isEmpty())) {
                     problems.add(op.where() + " answers " + r.getKey() + " without a typed body");
                 }
-                // A CSV export is the same list in another media type, chosen with Accept.
-                if (content.size() - (content.has("text/csv") ? 1 : 0) > 1) {
+                // An export (CSV, xlsx, PDF) is the same answer as a file, chosen with Accept or format=; only the
+                // JSON form is something a client deserialises.
+                long exports = java.util.stream.Stream.of("text/csv", ReportExportTypes.XLSX, ReportExportTypes.PDF)
+                        .filter(content::has).count();
+                if (content.size() - exports > 1) {
                     problems.add(op.where() + " answers " + r.getKey() + " in " + content.size() + " media types");
                 }
                 if ((r.getKey().equals("201") || r.getKey().equals("202")) && !r.getValue().path("headers").has("Location")) {
@@ -201,5 +204,10 @@ class ContractRulesTest {
             return schema;
         }
         return contract.at("/components/schemas/" + schema.get("$ref").asText().substring("#/components/schemas/".length()));
+    }
+
+    private static final class ReportExportTypes {
+        static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        static final String PDF = "application/pdf";
     }
 }
