@@ -43,6 +43,10 @@ public enum Permission {
     GROUP_MANAGE(Names.GROUP_MANAGE, "Manage groups of users"),
     CLIENT_MANAGE(Names.CLIENT_MANAGE, "Manage OAuth2 clients"),
     LOG_READ(Names.LOG_READ, "Read the access log"),
+    WORKFLOW_READ(Names.WORKFLOW_READ, "See the approval chains one takes part in (every one of the subtree with audit.read), "
+            + "their file and one's tasks; comment on them"),
+    WORKFLOW_MANAGE(Names.WORKFLOW_MANAGE, "Start approval chains, resubmit rejected documents, manage workflow templates"),
+    WORKFLOW_APPROVE(Names.WORKFLOW_APPROVE, "Approve or reject the steps waiting on oneself, one by one or in bulk"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
     PLATFORM_ADMIN(Names.PLATFORM_ADMIN, "Operate the platform itself");
 
@@ -116,6 +120,9 @@ public enum Permission {
         public static final String GROUP_MANAGE = "group.manage";
         public static final String CLIENT_MANAGE = "client.manage";
         public static final String LOG_READ = "log.read";
+        public static final String WORKFLOW_READ = "workflow.read";
+        public static final String WORKFLOW_MANAGE = "workflow.manage";
+        public static final String WORKFLOW_APPROVE = "workflow.approve";
         public static final String SELF_READ = "self.read";
         public static final String PLATFORM_ADMIN = "platform.admin";
 

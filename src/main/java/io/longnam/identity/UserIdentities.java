@@ -109,7 +109,7 @@ public class UserIdentities implements SecurityIdentityAugmentor {
     }
 
     static String actor(UUID userId) {
-        return "user:" + userId;
+        return Caller.userActor(userId);
     }
 
     /** The membership the request acts through, or the refusal that explains why there is none. */
