@@ -619,7 +619,6 @@ public class WorkflowService {
     }
 
     WorkflowView view(Workflow w) {
-        em.flush();
         Document d = Document.findById(w.documentId);
         List<WorkflowSigner> allSigners = WorkflowSigner.list("workflowId = ?1 order by seq, position", w.id);
         List<WorkflowEvent> events = WorkflowEvent.list("workflowId = ?1 order by atSeq", w.id);
