@@ -1,6 +1,5 @@
 package io.longnam.workflow;
 
-import io.longnam.document.DocumentService;
 import io.longnam.document.DocumentStatus;
 import io.longnam.identity.Caller;
 import io.longnam.signing.SealDtos.SealCommand;
@@ -26,8 +25,6 @@ public class ApprovalService {
     ApprovalSigner signer;
     @Inject
     SealService seals;
-    @Inject
-    DocumentService documents;
 
     public WorkflowView approve(Caller caller, UUID workflowId, UUID imageId, String comment) {
         return approve(caller, workflowId, imageId, comment, null, null);
@@ -53,7 +50,7 @@ public class ApprovalService {
      */
     private WorkflowView seal(Caller caller, UUID workflowId, UUID documentId) {
         // A retry that finds the seal already made (its recording was interrupted) only records it.
-        if (documents.get(caller, documentId).status() == DocumentStatus.APPROVED) {
+        if (workflows.documentStatus(caller, documentId) == DocumentStatus.APPROVED) {
             seals.seal(caller, documentId, new SealCommand(null, null, "ตราประทับหน่วยงานหลังการอนุมัติครบทุกขั้น", null, null));
         }
         return workflows.recordSealed(caller, workflowId);

@@ -86,7 +86,7 @@ public class WorkflowService {
     @Transactional
     public WorkflowView create(Caller caller, CreateWorkflow request) {
         Chain chain = chain(caller, request.templateId(), request.steps(), request.sealAtEnd());
-        return start(caller, request.documentId(), chain, null);
+        return start(caller, request.documentId(), chain);
     }
 
     /** All or none: one refusal rolls every workflow of the batch back. */
@@ -106,7 +106,11 @@ public class WorkflowService {
                         + "type; " + id + " is " + t + ", the first is " + type);
             }
             type = t;
-            out.add(start(caller, id, chain, type));
+            out.add(start(caller, id, chain));
+            // Each document's rows are done with; a session growing over the batch makes every later flush (the
+            // audit trail's query flushes) check all of them again, and the file bytes are large.
+            em.flush();
+            em.clear();
         }
         return new WorkflowBatchView(out);
     }
@@ -129,7 +133,7 @@ public class WorkflowService {
         return new Chain(steps, Boolean.TRUE.equals(sealAtEnd), null);
     }
 
-    private WorkflowView start(Caller caller, UUID documentId, Chain chain, DocumentType batchType) {
+    private WorkflowView start(Caller caller, UUID documentId, Chain chain) {
         CurrentContent current = documents.current(caller, documentId, DocumentStatus.PENDING_APPROVAL);
         Document d = documents.visible(caller, documentId);
         if (chain.template() != null && chain.template().documentType != d.documentType) {
@@ -171,7 +175,11 @@ public class WorkflowService {
             s.persist();
         }
         em.flush();
-        documents.addParticipants(d.id, List.of(caller.actor()));
+        // Users named in the chain see the document from the start; a role's or group's people once their step starts.
+        List<String> participants = new ArrayList<>(List.of(caller.actor()));
+        chain.steps().stream().filter(def -> def.users() != null).flatMap(def -> def.users().stream())
+                .map(Caller::userActor).distinct().forEach(participants::add);
+        documents.addParticipants(d.id, participants);
         history(w, null, WorkflowEvent.Action.SUBMITTED, caller, null, null, null);
         documents.transition(caller, d.id, DocumentStatus.PENDING_APPROVAL, Map.of("workflowId", w.id.toString()));
         events.fire(new DomainEvent(w.organizationId, caller.actor(), "workflow.created", "workflow", w.id.toString(),
@@ -378,7 +386,9 @@ public class WorkflowService {
                           UUID versionId, byte[] pdf) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // A transaction of its own (read only in effect): entities read without one stay in the request's session, and
+    // the later steps of the approval, in the same request, must not see them as they were before it.
+    @Transactional
     public Pending prepareApproval(Caller caller, UUID id, Integer expectedRound, Integer expectedStep) {
         Workflow w = visible(caller, id);
         UUID me = person(caller);
@@ -461,6 +471,12 @@ public class WorkflowService {
         documents.transition(caller, w.documentId, DocumentStatus.SIGNED, Map.of("workflowId", w.id.toString()));
         complete(caller, w);
         return new Recorded(view(w), false);
+    }
+
+    /** The document's status as committed now, read in a transaction of its own (see {@link #prepareApproval}). */
+    @Transactional
+    public DocumentStatus documentStatus(Caller caller, UUID documentId) {
+        return documents.visible(caller, documentId).status;
     }
 
     /** After the organisation's seal landed on an approved chain. */
