@@ -30,7 +30,7 @@ public class TaskResource {
     @GET
     @PermissionsAllowed(Permission.Names.WORKFLOW_READ)
     @Operation(operationId = "listMyTasks", summary = "Workflows waiting on the calling person, newest first",
-            description = "A person's tasks; API keys and clients have none (403).")
+            description = "Only people sign, so for API keys and clients the list is empty.")
     public Page<TaskView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("documentType") String documentType,
                                @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.tasks(caller.get(), Params.enumOf(DocumentType.class, documentType, "documentType"), cursor,
