@@ -63,21 +63,6 @@ public record Caller(String actor, UUID organizationId, String organizationPath,
         return path.startsWith(organizationPath);
     }
 
-    /** The user behind a person's login; empty for API keys, agency clients and the system. */
-    public java.util.Optional<UUID> userId() {
-        if (!actor.startsWith(USER_ACTOR_PREFIX)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(UUID.fromString(actor.substring(USER_ACTOR_PREFIX.length())));
-    }
-
-    /** Actor names of people, {@code user:<id>}: audit rows, jobs and participant lists store them. */
-    public static final String USER_ACTOR_PREFIX = "user:";
-
-    public static String userActor(UUID userId) {
-        return USER_ACTOR_PREFIX + userId;
-    }
-
     public static Caller system(String what) {
         return new Caller("system:" + what, null, "/", Set.of(Role.values()));
     }

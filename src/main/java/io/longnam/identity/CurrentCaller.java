@@ -27,6 +27,23 @@ public class CurrentCaller {
     }
 
     /**
+     * The person making the request. API keys and agency clients act for an organisation and are nobody's "me", so
+     * operations on one's own things refuse them (403 {@code not-a-person}) even when their roles confer the permission.
+     */
+    public UUID userId() {
+        get();
+        UUID userId = identity.getAttribute(Caller.USER_ID_ATTRIBUTE);
+        if (userId == null) {
+            throw new ProblemException(403, NOT_A_PERSON, "Forbidden", "only people who log in through an identity"
+                    + " provider have this; an API key or client acts for its organisation", null, null);
+        }
+        return userId;
+    }
+
+    /** The problem slug of {@link #userId()}'s refusal. */
+    public static final String NOT_A_PERSON = "not-a-person";
+
+    /**
      * Puts a caller's organisation, roles and permissions into an identity being built, in the form {@link #get}
      * reads back, so every way of authenticating yields the same {@link Caller}.
      */

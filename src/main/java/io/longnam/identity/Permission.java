@@ -48,6 +48,8 @@ public enum Permission {
     WORKFLOW_MANAGE(Names.WORKFLOW_MANAGE, "Start approval chains, resubmit rejected documents, manage workflow templates"),
     WORKFLOW_APPROVE(Names.WORKFLOW_APPROVE, "Approve or reject the steps waiting on oneself, one by one or in bulk"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
+    SIGNATURE_SELF(Names.SIGNATURE_SELF, "Keep one's own signature images: draw, upload, choose the default, delete"),
+    STEP_UP(Names.STEP_UP, "Enrol one's own second factors (TOTP, e-mail codes) and obtain step-up grants for approving"),
     PLATFORM_ADMIN(Names.PLATFORM_ADMIN, "Operate the platform itself");
 
     private static final Map<String, Permission> BY_VALUE =
@@ -124,6 +126,8 @@ public enum Permission {
         public static final String WORKFLOW_MANAGE = "workflow.manage";
         public static final String WORKFLOW_APPROVE = "workflow.approve";
         public static final String SELF_READ = "self.read";
+        public static final String SIGNATURE_SELF = "signature.self";
+        public static final String STEP_UP = "self.step-up";
         public static final String PLATFORM_ADMIN = "platform.admin";
 
         private Names() {

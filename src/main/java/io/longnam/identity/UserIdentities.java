@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -36,6 +37,7 @@ public class UserIdentities implements SecurityIdentityAugmentor {
     static final String PERSON_ATTRIBUTE = "longnam.person";
     static final String MEMBERSHIPS_ATTRIBUTE = "longnam.memberships";
     private static final String OIDC_TENANT_ATTRIBUTE = "tenant-id";
+    private static final String USER_ACTOR_PREFIX = "user:";
 
     @Inject
     UserDirectory directory;
@@ -108,8 +110,20 @@ public class UserIdentities implements SecurityIdentityAugmentor {
         return names;
     }
 
-    static String actor(UUID userId) {
-        return Caller.userActor(userId);
+    public static String actor(UUID userId) {
+        return USER_ACTOR_PREFIX + userId;
+    }
+
+    /** The user a caller acts as; empty for API keys, agency clients and the system. */
+    public static Optional<UUID> userId(Caller caller) {
+        if (caller == null || !caller.actor().startsWith(USER_ACTOR_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(caller.actor().substring(USER_ACTOR_PREFIX.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The membership the request acts through, or the refusal that explains why there is none. */

@@ -176,7 +176,7 @@ public class UserService {
     }
 
     /** The user if the caller may see it (a membership in its subtree, or the platform); otherwise 404. */
-    User visible(Caller caller, UUID id) {
+    public User visible(Caller caller, UUID id) {
         User u = User.findById(id);
         if (u == null || !(caller.has(Permission.PLATFORM_ADMIN) || memberships(u.id).stream()
                 .anyMatch(m -> caller.reaches(path(m.organizationId))))) {

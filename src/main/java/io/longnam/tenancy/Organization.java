@@ -23,6 +23,9 @@ public class Organization extends PanacheEntityBase {
     public String name;
     @Column(name = "timestamp_enabled")
     public boolean timestampEnabled;
+    /** People of this organisation must pass a two-factor step-up before approving (TOR 2.5.6). */
+    @Column(name = "two_factor_required")
+    public boolean twoFactorRequired;
     @Column(name = "default_signature_level")
     public String defaultSignatureLevel;
     @Column(name = "default_retention_days")

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class OrganizationDtos {
 
@@ -23,10 +24,13 @@ public final class OrganizationDtos {
     public record SettingsPatch(
             Boolean timestampEnabled,
             @Pattern(regexp = "^(B_B|B_T|B_LT|B_LTA)$", message = "one of B_B, B_T, B_LT, B_LTA") String defaultSignatureLevel,
-            @Min(1) @Max(36500) Integer defaultRetentionDays) {
+            @Min(1) @Max(36500) Integer defaultRetentionDays,
+            @Schema(description = "Whether people must pass a two-factor step-up (header X-Step-Up) before approving")
+            Boolean twoFactorRequired) {
     }
 
-    public record Settings(boolean timestampEnabled, String defaultSignatureLevel, Integer defaultRetentionDays) {
+    public record Settings(boolean timestampEnabled, String defaultSignatureLevel, Integer defaultRetentionDays,
+                           boolean twoFactorRequired) {
     }
 
     public record OrganizationView(UUID id, UUID parentId, String code, String name, Settings settings,
@@ -34,7 +38,8 @@ public final class OrganizationDtos {
 
         static OrganizationView of(Organization o) {
             return new OrganizationView(o.id, o.parentId, o.code, o.name,
-                    new Settings(o.timestampEnabled, o.defaultSignatureLevel, o.defaultRetentionDays),
+                    new Settings(o.timestampEnabled, o.defaultSignatureLevel, o.defaultRetentionDays,
+                            o.twoFactorRequired),
                     o.createdAt, o.updatedAt);
         }
     }

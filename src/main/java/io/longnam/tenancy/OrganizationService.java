@@ -100,6 +100,10 @@ public class OrganizationService {
             o.defaultRetentionDays = patch.defaultRetentionDays();
             changed.put("defaultRetentionDays", o.defaultRetentionDays);
         }
+        if (patch.twoFactorRequired() != null) {
+            o.twoFactorRequired = patch.twoFactorRequired();
+            changed.put("twoFactorRequired", o.twoFactorRequired);
+        }
         o.updatedAt = clock.now();
         events.fire(new DomainEvent(o.id, caller.actor(), "organization.settings-changed", "organization",
                 o.id.toString(), changed));

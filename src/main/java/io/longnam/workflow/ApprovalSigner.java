@@ -35,8 +35,11 @@ public class ApprovalSigner {
     SealService seals;
     @Inject
     PadesSealer sealer;
+    @Inject
+    SignatureImageService images;
 
     public Signed sign(Pending p, UUID imageId) {
+        SignatureImagePng image = images.resolve(p.userId(), imageId);
         Organization org = Organization.findById(p.organizationId());
         SignatureLevel level = seals.levelFor(org, null);
         SealKey key = keys.sealKey(org.id, null);
@@ -45,7 +48,7 @@ public class ApprovalSigner {
         String text = p.signerName() + (p.position() == null ? "" : "\n" + p.position()) + "\n" + date;
         String reason = "อนุมัติขั้นที่ " + p.step() + " โดย " + p.signerName();
         float top = pageHeight(p.pdf(), p.box().page()) - p.box().y() - p.box().height();
-        VisibleSeal mark = new VisibleSeal(p.box().page(), p.box().x(), top, p.box().width(), p.box().height(), text, null);
+        VisibleSeal mark = new VisibleSeal(p.box().page(), p.box().x(), top, p.box().width(), p.box().height(), text, image.png());
         byte[] signed = SealService.translating(() -> sealer.seal(p.pdf(), key, new SealRequest(level, reason, null, mark)),
                 "to sign the approval");
         return new Signed(signed, kind);

@@ -2,6 +2,7 @@ package io.longnam.workflow;
 
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
+import io.longnam.identity.StepUpService;
 import io.longnam.job.JobDtos.JobView;
 import io.longnam.job.JobWorkers;
 import io.longnam.workflow.WorkflowDtos.BulkApproval;
@@ -36,6 +37,8 @@ public class BulkApprovalResource {
     JobWorkers workers;
     @Inject
     CurrentCaller caller;
+    @Inject
+    StepUpService stepUps;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -48,7 +51,8 @@ public class BulkApprovalResource {
             schema = @Schema(implementation = JobView.class)))
     public Response approve(@Valid @NotNull BulkApproval request,
                             @Parameter(description = "Step-up grant, when the organisation requires two factors")
-                            @HeaderParam("X-Step-Up") String stepUp, @Context UriInfo uri) {
+                            @HeaderParam(StepUpService.HEADER) String stepUp, @Context UriInfo uri) {
+        stepUps.require(caller.get(), stepUp);
         JobView job = bulk.submit(caller.get(), request);
         workers.wake();
         return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/jobs").path(job.id().toString()).build())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
+import io.longnam.identity.UserIdentities;
 import io.longnam.job.Job;
 import io.longnam.job.JobDtos.JobView;
 import io.longnam.job.JobService;
@@ -45,7 +46,7 @@ public class BulkApprovals {
         if ((request.workflowIds() == null || request.workflowIds().isEmpty()) == (request.documentType() == null)) {
             throw ProblemException.invalid("workflowIds", "give either workflowIds or documentType");
         }
-        if (caller.userId().isEmpty()) {
+        if (UserIdentities.userId(caller).isEmpty()) {
             throw ProblemException.forbidden("only a person (logged in through an identity provider) approves workflows");
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null
@@ -84,7 +85,7 @@ public class BulkApprovals {
     /** One item's work, run by a job worker as the submitter. */
     public void approve(Caller caller, String inputJson) {
         Item item = read(inputJson);
-        UUID me = caller.userId().orElseThrow();
+        UUID me = UserIdentities.userId(caller).orElseThrow();
         if (workflows.approved(item.workflowId(), me, item.round(), item.step())) {
             return;
         }

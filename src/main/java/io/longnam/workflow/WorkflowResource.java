@@ -7,6 +7,7 @@ import io.longnam.document.FileResponses;
 import io.longnam.document.PdfInspector;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
+import io.longnam.identity.StepUpService;
 import io.longnam.workflow.WorkflowDtos.Approval;
 import io.longnam.workflow.WorkflowDtos.Comment;
 import io.longnam.workflow.WorkflowDtos.CreateWorkflow;
@@ -55,6 +56,8 @@ public class WorkflowResource {
     CurrentCaller caller;
     @Inject
     LongnamConfig config;
+    @Inject
+    StepUpService stepUps;
 
     /** Multipart form of a resubmission with a new file, described for the OpenAPI document. */
     @Schema(name = "ResubmissionUpload")
@@ -124,8 +127,9 @@ public class WorkflowResource {
                     + "changed meanwhile, answers 409; fetch the workflow and retry.")
     public WorkflowView approve(@PathParam("id") UUID id, @Valid Approval request,
                                 @Parameter(description = "Step-up grant, when the organisation requires two factors")
-                                @HeaderParam("X-Step-Up") String stepUp) {
+                                @HeaderParam(StepUpService.HEADER) String stepUp) {
         Approval a = request == null ? new Approval(null, null) : request;
+        stepUps.require(caller.get(), stepUp);
         return approvals.approve(caller.get(), id, a.imageId(), a.comment());
     }
 

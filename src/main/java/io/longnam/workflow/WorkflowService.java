@@ -19,6 +19,7 @@ import io.longnam.document.DocumentVersion;
 import io.longnam.document.PdfInspector;
 import io.longnam.document.VersionKind;
 import io.longnam.identity.Caller;
+import io.longnam.identity.UserIdentities;
 import io.longnam.identity.Permission;
 import io.longnam.identity.User;
 import io.longnam.render.SignatureAnchors;
@@ -178,7 +179,7 @@ public class WorkflowService {
         // Users named in the chain see the document from the start; a role's or group's people once their step starts.
         List<String> participants = new ArrayList<>(List.of(caller.actor()));
         chain.steps().stream().filter(def -> def.users() != null).flatMap(def -> def.users().stream())
-                .map(Caller::userActor).distinct().forEach(participants::add);
+                .map(UserIdentities::actor).distinct().forEach(participants::add);
         documents.addParticipants(d.id, participants);
         history(w, null, WorkflowEvent.Action.SUBMITTED, caller, null, null, null);
         documents.transition(caller, d.id, DocumentStatus.PENDING_APPROVAL, Map.of("workflowId", w.id.toString()));
@@ -241,11 +242,11 @@ public class WorkflowService {
     /** Workflows waiting on the calling person, newest workflow first like every list. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TaskView> tasks(Caller caller, DocumentType type, String cursor, int limit) {
-        if (caller.userId().isEmpty()) {
+        if (UserIdentities.userId(caller).isEmpty()) {
             // Only people sign: nothing ever waits on an API key or a client.
             return new Page<>(List.of(), null);
         }
-        UUID me = caller.userId().get();
+        UUID me = UserIdentities.userId(caller).get();
         StringBuilder q = new StringBuilder("""
                 select w, d, s from Workflow w, WorkflowStep s, WorkflowSigner g, Document d
                 where s.workflowId = w.id and s.seq = w.currentStep and g.workflowId = w.id and g.seq = w.currentStep
@@ -555,7 +556,7 @@ public class WorkflowService {
         step.startedAt = now;
         w.currentStep = seq;
         w.updatedAt = now;
-        documents.addParticipants(w.documentId, users.stream().map(Caller::userActor).toList());
+        documents.addParticipants(w.documentId, users.stream().map(UserIdentities::actor).toList());
         history(w, seq, WorkflowEvent.Action.STEP_STARTED, caller, null, null, null);
         events.fire(new DomainEvent(w.organizationId, caller.actor(), "workflow.step-started", "workflow", w.id.toString(),
                 Map.of("round", w.round, "step", seq, "signers", users.stream().map(UUID::toString).toList())));
@@ -585,7 +586,7 @@ public class WorkflowService {
     }
 
     private static UUID person(Caller caller) {
-        return caller.userId().orElseThrow(() -> ProblemException.forbidden(
+        return UserIdentities.userId(caller).orElseThrow(() -> ProblemException.forbidden(
                 "only a person (logged in through an identity provider) takes part in approval chains"));
     }
 
@@ -603,7 +604,7 @@ public class WorkflowService {
     }
 
     private static boolean isChainUser(Workflow w, Caller caller) {
-        return caller.userId().map(u -> WorkflowSigner.count("workflowId = ?1 and userId = ?2", w.id, u) > 0
+        return UserIdentities.userId(caller).map(u -> WorkflowSigner.count("workflowId = ?1 and userId = ?2", w.id, u) > 0
                 || WorkflowStep.<WorkflowStep>list("workflowId", w.id).stream()
                 .anyMatch(s -> s.signerUsers != null && List.of(s.signerUsers).contains(u))).orElse(false);
     }
@@ -620,7 +621,7 @@ public class WorkflowService {
         e.step = step;
         e.action = action;
         e.actor = caller.actor();
-        e.userId = caller.userId().orElse(null);
+        e.userId = UserIdentities.userId(caller).orElse(null);
         e.text = text;
         e.signatureKind = kind;
         e.versionSeq = versionSeq;

@@ -36,9 +36,19 @@ final class Chains {
         for (int i = 0; i < signers; i++) {
             Person p = People.person(names[i % names.length]);
             ids.add(People.activated(admin, p, "SIGNER"));
+            drawSignature(p);
             people.add(p);
         }
         return new School(admin, creator, people, ids);
+    }
+
+    /** A hand-drawn-looking signature, the signer's first image and so their default. */
+    static String drawSignature(Person p) {
+        List<Map<String, Object>> strokes = List.of(SignatureSamples.line(60, 300, 200, 80), SignatureSamples.line(200, 80, 330, 320),
+                SignatureSamples.line(330, 320, 470, 120), SignatureSamples.line(470, 120, 740, 260),
+                SignatureSamples.line(90, 350, 720, 330));
+        return p.as().contentType(ContentType.JSON).body(Map.of("strokes", strokes, "width", 800, "height", 400))
+                .post("/api/v1/me/signature-images/drawings").then().statusCode(201).extract().path("id");
     }
 
     static UUID register(Person creator, byte[] pdf, String type) {
