@@ -39,11 +39,12 @@ public class PersistenceProblems {
     private record Conflict(String slug, String detail) {
     }
 
-    /** Unique constraints whose violation means something to a client, by the names PostgreSQL gave them in V1/V2. */
+    /** Unique constraints whose violation means something to a client, by the names PostgreSQL gave them in V1/V2 (kept in V14). */
     private static final Map<String, Conflict> UNIQUE = Map.of(
             "organization_code_key", new Conflict("duplicate-code", "this organisation code is taken"),
             "signing_key_organization_id_alias_key",
             new Conflict("duplicate-alias", "this organisation already has a key with this alias"),
+            "signing_key_user_alias_key", new Conflict("duplicate-alias", "you already have a key with this alias"),
             // Two keys made the default at once: the index lets only one of them win.
             "signing_key_one_default", new Conflict("concurrent-change",
                     "another key was made the default at the same time; fetch the keys and retry"),

@@ -30,6 +30,7 @@ public enum Permission {
     JOB_READ(Names.JOB_READ, "Follow bulk jobs and their items"),
     KEY_READ(Names.KEY_READ, "List and read seal keys"),
     KEY_MANAGE(Names.KEY_MANAGE, "Enrol, import, certify, choose and disable seal keys"),
+    KEY_SELF(Names.KEY_SELF, "Enrol and use one's own personal signing key"),
     APIKEY_MANAGE(Names.APIKEY_MANAGE, "Issue, list, rotate and revoke API keys"),
     ORGANIZATION_READ(Names.ORGANIZATION_READ, "Read organisations of the subtree"),
     ORGANIZATION_MANAGE(Names.ORGANIZATION_MANAGE, "Add organisations under one's own"),
@@ -109,6 +110,7 @@ public enum Permission {
         public static final String JOB_READ = "job.read";
         public static final String KEY_READ = "key.read";
         public static final String KEY_MANAGE = "key.manage";
+        public static final String KEY_SELF = "key.self";
         public static final String APIKEY_MANAGE = "apikey.manage";
         public static final String ORGANIZATION_READ = "organization.read";
         public static final String ORGANIZATION_MANAGE = "organization.manage";

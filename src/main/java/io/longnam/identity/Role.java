@@ -22,7 +22,7 @@ public enum Role {
             STEP_UP, WORKFLOW_READ, WORKFLOW_MANAGE),
     // A signer reads a document under approval through its workflow (workflow.read), not the whole registry, and
     // follows its bulk approvals as jobs.
-    SIGNER(List.of(), DOCUMENT_SEAL, SIGNATURE_SELF, STEP_UP, WORKFLOW_READ, WORKFLOW_APPROVE, JOB_READ),
+    SIGNER(List.of(), DOCUMENT_SEAL, SIGNATURE_SELF, KEY_SELF, STEP_UP, WORKFLOW_READ, WORKFLOW_APPROVE, JOB_READ),
     // SELF_READ lets an administrator grant STUDENT, since nobody may confer a permission it lacks.
     ORG_ADMIN(List.of(AUDITOR, REGISTRAR, SIGNER), DOCUMENT_DELETE, TEMPLATE_MANAGE, KEY_MANAGE, APIKEY_MANAGE,
             ORGANIZATION_MANAGE, ORGANIZATION_SETTINGS, RETENTION_PURGE, USER_MANAGE, ROLE_MANAGE, GROUP_MANAGE,

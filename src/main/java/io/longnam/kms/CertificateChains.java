@@ -74,7 +74,7 @@ public final class CertificateChains {
     }
 
     /**
-     * Parses, orders and checks a chain for a key: the leaf must certify {@code key}, every certificate must be
+     * Parses, orders and checks a chain for a key: the leaf must certify {@code key} and not be a CA, every certificate must be
      * valid at {@code at}, each must be signed by the next, and intermediates must be CAs. Trust in the root is
      * not decided here; that is the verifier's job against configured anchors.
      */
@@ -91,6 +91,11 @@ public final class CertificateChains {
                     + " was issued for a different key than this seal key (public key fingerprint "
                     + SoftwareKeyProvider.fingerprint(leaf.getPublicKey()) + ", key has "
                     + SoftwareKeyProvider.fingerprint(key) + ")");
+        }
+        if (leaf.getBasicConstraints() >= 0) {
+            // A CA certificate for the key would let its holder issue certificates in anyone's name.
+            throw new CertificateChainException("the certificate " + leaf.getSubjectX500Principal().getName()
+                    + " is a CA certificate; a signing key needs an end-entity certificate");
         }
         if (leaf.getKeyUsage() != null && !(leaf.getKeyUsage()[0] || leaf.getKeyUsage()[1])) {
             throw new CertificateChainException("the certificate does not allow digitalSignature or nonRepudiation");

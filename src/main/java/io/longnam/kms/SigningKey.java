@@ -20,6 +20,9 @@ public class SigningKey extends PanacheEntityBase {
     public UUID id;
     @Column(name = "organization_id")
     public UUID organizationId;
+    /** The person a personal key belongs to; null for the organisation's seal keys. */
+    @Column(name = "user_id")
+    public UUID userId;
     public String alias;
     @Enumerated(EnumType.STRING)
     public KeyAlgorithm algorithm;
@@ -34,6 +37,8 @@ public class SigningKey extends PanacheEntityBase {
     public String certificateChainPem;
     @Column(name = "certificate_not_after")
     public Instant certificateNotAfter;
+    @Column(name = "certified_at")
+    public Instant certifiedAt;
     @Enumerated(EnumType.STRING)
     public Status status;
     @Column(name = "is_default")

@@ -21,6 +21,14 @@ public final class SigningKeyDtos {
             @NotBlank @Size(max = 1000) String subject) {
     }
 
+    /** A personal key; without a subject the certificate request names the caller (see the operation). */
+    public record EnrolPersonalKey(
+            @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.ALIAS, message = Patterns.ALIAS_MESSAGE) String alias,
+            @NotNull KeyAlgorithm algorithm,
+            @NotBlank @Size(max = 32) String provider,
+            @Size(max = 1000) String subject) {
+    }
+
     public record CertificateUpload(@NotBlank String certificateChain) {
     }
 
@@ -35,5 +43,15 @@ public final class SigningKeyDtos {
                                  @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault, String csr,
                                  List<CertificateView> certificateChain, String publicKeySha256, Instant createdAt,
                                  Instant updatedAt) {
+    }
+
+    /**
+     * A person's own key. {@code inUse}: this is the key the person's approval signatures are made with (of the
+     * active, unexpired keys, the one certified last).
+     */
+    public record PersonalKeyView(UUID id, UUID organizationId, String alias, KeyAlgorithm algorithm, String provider,
+                                  String subject, SigningKey.Status status, boolean inUse, String csr,
+                                  List<CertificateView> certificateChain, String publicKeySha256, Instant createdAt,
+                                  Instant updatedAt) {
     }
 }

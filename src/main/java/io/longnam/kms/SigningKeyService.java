@@ -6,8 +6,12 @@ import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Permission;
+import io.longnam.identity.User;
+import io.longnam.render.ThaiText;
 import io.longnam.kms.SigningKeyDtos.CertificateView;
 import io.longnam.kms.SigningKeyDtos.EnrolKey;
+import io.longnam.kms.SigningKeyDtos.EnrolPersonalKey;
+import io.longnam.kms.SigningKeyDtos.PersonalKeyView;
 import io.longnam.kms.SigningKeyDtos.SigningKeyView;
 import io.longnam.signing.SealKey;
 import io.longnam.tenancy.Organization;
@@ -21,9 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 
 /** Key enrolment: generate in a provider → CSR → issued chain → active (TOR 2.1.1, 6.5, 6.6). */
 @ApplicationScoped
@@ -43,14 +50,21 @@ public class SigningKeyService {
         Organization org = adminOf(caller, orgId);
         String subject = checkedSubject(request.subject());
         KeyProvider provider = provider(request.provider());
-        if (SigningKey.count("organizationId = ?1 and alias = ?2", org.id, request.alias()) > 0) {
+        if (SigningKey.count("organizationId = ?1 and alias = ?2 and userId is null", org.id, request.alias()) > 0) {
             throw ProblemException.conflict("duplicate-alias", "this organisation already has a key named " + request.alias());
         }
+        return view(generate(caller, org.id, null, request.alias(), request.algorithm(), provider, subject));
+    }
+
+    /** A new key in {@code provider} with its CSR, waiting for its certificate; {@code userId} null for a seal key. */
+    private SigningKey generate(Caller caller, UUID orgId, UUID userId, String alias, KeyAlgorithm algorithm,
+                                KeyProvider provider, String subject) {
         SigningKey k = new SigningKey();
         k.id = UUID.randomUUID();
-        k.organizationId = org.id;
-        k.alias = request.alias();
-        k.algorithm = request.algorithm();
+        k.organizationId = orgId;
+        k.userId = userId;
+        k.alias = alias;
+        k.algorithm = algorithm;
         k.provider = provider.name();
         // The key id, not the alias, names the key inside the provider: aliases only have to be unique per tenant.
         k.providerKeyRef = Kms.call(() -> provider.generate(k.id.toString(), k.algorithm)).keyRef();
@@ -61,19 +75,24 @@ public class SigningKeyService {
         k.createdAt = clock.now();
         k.updatedAt = k.createdAt;
         k.persist();
-        events.fire(new DomainEvent(org.id, caller.actor(), "signing-key.created", "signing-key", k.id.toString(),
-                Map.of("alias", k.alias, "algorithm", k.algorithm.name(), "provider", k.provider)));
-        return view(k);
+        events.fire(new DomainEvent(orgId, caller.actor(), "signing-key.created", "signing-key", k.id.toString(),
+                Map.of("alias", k.alias, "algorithm", k.algorithm.name(), "provider", k.provider,
+                        "personal", userId != null)));
+        return k;
     }
 
     public SigningKeyView attachCertificate(Caller caller, UUID orgId, UUID keyId, String pemChain) {
         SigningKey k = owned(caller, orgId, keyId);
+        certify(k, pemChain, caller.actor());
+        return view(k);
+    }
+
+    private void certify(SigningKey k, String pemChain, String actor) {
         if (k.status == SigningKey.Status.DISABLED) {
             throw ProblemException.conflict("key-disabled", "a disabled key cannot take a certificate");
         }
-        List<X509Certificate> chain = checkedChain(pemChain, provider(k.provider).publicKey(k.providerKeyRef));
-        activate(k, chain, caller.actor(), "signing-key.certificate-attached");
-        return view(k);
+        List<X509Certificate> chain = checkedChain(pemChain, Kms.call(() -> provider(k.provider).publicKey(k.providerKeyRef)));
+        activate(k, chain, actor, "signing-key.certificate-attached");
     }
 
     /** Imports a PKCS#12 (key + chain) into the software provider, which wraps it under the master key. */
@@ -82,7 +101,7 @@ public class SigningKeyService {
         if (alias == null || alias.isBlank() || alias.length() > 100) {
             throw ProblemException.invalid("alias", "alias is required (at most 100 characters)");
         }
-        if (SigningKey.count("organizationId = ?1 and alias = ?2", org.id, alias) > 0) {
+        if (SigningKey.count("organizationId = ?1 and alias = ?2 and userId is null", org.id, alias) > 0) {
             throw ProblemException.conflict("duplicate-alias", "this organisation already has a key named " + alias);
         }
         if (!(provider(SoftwareKeyProvider.NAME) instanceof SoftwareKeyProvider software)) {
@@ -114,7 +133,7 @@ public class SigningKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SigningKeyView> list(Caller caller, UUID orgId) {
         Organization org = organizations.visible(caller, orgId);
-        return new Page<>(SigningKey.<SigningKey>list("organizationId = ?1 order by createdAt desc", org.id).stream()
+        return new Page<>(SigningKey.<SigningKey>list("organizationId = ?1 and userId is null order by createdAt desc", org.id).stream()
                 .map(this::view).toList(), null);
     }
 
@@ -139,23 +158,30 @@ public class SigningKeyService {
 
     public SigningKeyView disable(Caller caller, UUID orgId, UUID keyId) {
         SigningKey k = owned(caller, orgId, keyId);
+        disable(k, caller.actor());
+        return view(k);
+    }
+
+    private void disable(SigningKey k, String actor) {
         if (k.status != SigningKey.Status.DISABLED) {
             Kms.run(() -> provider(k.provider).disable(k.providerKeyRef));
             k.status = SigningKey.Status.DISABLED;
             k.isDefault = false;
             k.updatedAt = clock.now();
-            events.fire(new DomainEvent(k.organizationId, caller.actor(), "signing-key.disabled", "signing-key",
-                    k.id.toString(), Map.of("alias", k.alias)));
+            events.fire(new DomainEvent(k.organizationId, actor, "signing-key.disabled", "signing-key",
+                    k.id.toString(), Map.of("alias", k.alias, "personal", k.userId != null)));
         }
-        return view(k);
     }
 
-    /** The key a seal uses: the given one, else the organisation's default; it must be active. */
+    /**
+     * The key a seal uses: the given one, else the organisation's default; it must be active. Personal keys are never
+     * the organisation's: naming one answers 404 like any key of another tenant.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SealKey sealKey(UUID orgId, UUID keyId) {
         SigningKey k = keyId != null
-                ? SigningKey.<SigningKey>find("id = ?1 and organizationId = ?2", keyId, orgId).firstResult()
-                : SigningKey.<SigningKey>find("organizationId = ?1 and isDefault = true", orgId).firstResult();
+                ? SigningKey.<SigningKey>find("id = ?1 and organizationId = ?2 and userId is null", keyId, orgId).firstResult()
+                : SigningKey.<SigningKey>find("organizationId = ?1 and isDefault = true and userId is null", orgId).firstResult();
         if (k == null) {
             if (keyId != null) {
                 throw ProblemException.notFound("signing-key", keyId);
@@ -166,6 +192,84 @@ public class SigningKeyService {
             throw ProblemException.conflict("key-not-active", "signing key " + k.id + " is " + k.status);
         }
         return new SealKey(provider(k.provider), k.providerKeyRef, k.algorithm, chainOf(k));
+    }
+
+    /*
+     * Personal keys (TOR 2.5, issue #16): a person's own key for approval signatures, enrolled with the same CSR flow
+     * and checks as seal keys. Only its owner sees or changes it; the organisation's lists, defaults and trust never
+     * include it. Of a person's active, unexpired keys the one certified last signs, so renewing a key is just
+     * certifying a new one, and no flag has to be kept consistent under concurrent requests.
+     */
+
+    public PersonalKeyView enrolPersonal(Caller caller, UUID userId, EnrolPersonalKey request) {
+        User user = User.findById(userId);
+        Organization org = Organization.findById(caller.organizationId());
+        String subject = request.subject() == null ? personalSubject(user, org) : checkedSubject(request.subject());
+        KeyProvider provider = provider(request.provider());
+        if (SigningKey.count("userId = ?1 and alias = ?2", userId, request.alias()) > 0) {
+            throw ProblemException.conflict("duplicate-alias", "you already have a key named " + request.alias());
+        }
+        return personalView(generate(caller, org.id, userId, request.alias(), request.algorithm(), provider, subject));
+    }
+
+    public PersonalKeyView attachPersonalCertificate(Caller caller, UUID userId, UUID keyId, String pemChain) {
+        SigningKey k = personal(userId, keyId);
+        certify(k, pemChain, caller.actor());
+        return personalView(k);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<PersonalKeyView> listPersonal(UUID userId) {
+        return new Page<>(SigningKey.<SigningKey>list("userId = ?1 order by createdAt desc", userId).stream()
+                .map(this::personalView).toList(), null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PersonalKeyView getPersonal(UUID userId, UUID keyId) {
+        return personalView(personal(userId, keyId));
+    }
+
+    public PersonalKeyView disablePersonal(Caller caller, UUID userId, UUID keyId) {
+        SigningKey k = personal(userId, keyId);
+        disable(k, caller.actor());
+        return personalView(k);
+    }
+
+    /** The key the person's approval signatures are made with: the active one certified last; empty when none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SealKey> personalKey(UUID userId) {
+        return inUse(userId).map(k -> new SealKey(providers.get(k.provider), k.providerKeyRef, k.algorithm, chainOf(k)));
+    }
+
+    private Optional<SigningKey> inUse(UUID userId) {
+        // A key whose provider has since been switched off cannot sign; the next one in line can.
+        return SigningKey.<SigningKey>list("userId = ?1 and status = ?2 and certificateNotAfter > ?3"
+                        + " order by certifiedAt desc, id", userId, SigningKey.Status.ACTIVE, clock.now()).stream()
+                .filter(k -> providers.names().contains(k.provider)).findFirst();
+    }
+
+    private static SigningKey personal(UUID userId, UUID keyId) {
+        SigningKey k = SigningKey.findById(keyId);
+        if (k == null || !userId.equals(k.userId)) {
+            throw ProblemException.notFound("signing-key", keyId);
+        }
+        return k;
+    }
+
+    /**
+     * The person as a natural-person certificate names them (ETSI EN 319 412-2): the display name as CN, the
+     * national id as serialNumber in the ETSI form {@code PNOTH-<13 digits>} (a national personal number), and the
+     * organisation the key is enrolled in. BouncyCastle encodes CN and O as UTF8String, so Thai names are kept.
+     */
+    static String personalSubject(User user, Organization org) {
+        if (user.name == null || user.name.isBlank()) {
+            throw ProblemException.invalid("subject", "your profile has no name to put in the certificate; give the subject");
+        }
+        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, user.name.strip());
+        if (user.nationalId != null && ThaiText.isValidNationalId(user.nationalId)) {
+            name.addRDN(BCStyle.SERIALNUMBER, "PNOTH-" + ThaiText.arabicDigits(user.nationalId).replaceAll("[^0-9]", ""));
+        }
+        return name.addRDN(BCStyle.O, org.name).addRDN(BCStyle.C, "TH").build().toString();
     }
 
     private record ParsedChain(Instant updatedAt, String pem, List<X509Certificate> chain) {
@@ -195,7 +299,9 @@ public class SigningKeyService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<X509Certificate> enrolledCaCertificates(List<UUID> orgIds) {
         List<X509Certificate> cas = new ArrayList<>();
-        for (SigningKey k : SigningKey.<SigningKey>list("organizationId in ?1 and certificateChainPem is not null", orgIds)) {
+        // Only chains an administrator attached: a person's upload must not widen what the organisation trusts.
+        for (SigningKey k : SigningKey.<SigningKey>list("organizationId in ?1 and certificateChainPem is not null"
+                + " and userId is null", orgIds)) {
             List<X509Certificate> chain = chainOf(k);
             cas.addAll(chain.subList(1, chain.size()));
         }
@@ -207,12 +313,15 @@ public class SigningKeyService {
         k.certificateNotAfter = chain.getFirst().getNotAfter().toInstant();
         k.status = SigningKey.Status.ACTIVE;
         k.updatedAt = clock.now();
-        if (SigningKey.count("organizationId = ?1 and isDefault = true", k.organizationId) == 0) {
+        k.certifiedAt = k.updatedAt;
+        if (k.userId == null && SigningKey.count("organizationId = ?1 and isDefault = true and userId is null",
+                k.organizationId) == 0) {
             k.isDefault = true;
         }
         events.fire(new DomainEvent(k.organizationId, actor, action, "signing-key", k.id.toString(),
                 Map.of("alias", k.alias, "certificateSubject", chain.getFirst().getSubjectX500Principal().getName(),
-                        "notAfter", k.certificateNotAfter.toString(), "default", k.isDefault)));
+                        "notAfter", k.certificateNotAfter.toString(), "default", k.isDefault,
+                        "personal", k.userId != null)));
     }
 
     private List<X509Certificate> checkedChain(String pem, java.security.PublicKey key) {
@@ -256,7 +365,7 @@ public class SigningKeyService {
 
     private static SigningKey keyOf(Organization org, UUID keyId) {
         SigningKey k = SigningKey.findById(keyId);
-        if (k == null || !k.organizationId.equals(org.id)) {
+        if (k == null || !k.organizationId.equals(org.id) || k.userId != null) {
             throw ProblemException.notFound("signing-key", keyId);
         }
         return k;
@@ -264,21 +373,41 @@ public class SigningKeyService {
 
     private static String checkedSubject(String subject) {
         try {
-            return new X500Principal(subject).getName(X500Principal.RFC2253);
+            // serialNumber by name: RFC 2253 alone knows no keyword for it and would write an unreadable hex value.
+            String dn = new X500Principal(subject).getName(X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER"));
+            if (dn.isEmpty()) {
+                throw new IllegalArgumentException("empty distinguished name");
+            }
+            return dn;
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("subject", "subject must be a distinguished name such as CN=...,O=...,C=TH");
         }
     }
 
     private SigningKeyView view(SigningKey k) {
-        List<CertificateView> chain = k.certificateChainPem == null ? List.of()
+        return new SigningKeyView(k.id, k.organizationId, k.alias, k.algorithm, k.provider, k.subject, k.status,
+                k.isDefault, pendingCsr(k), chainView(k), fingerprint(k), k.createdAt, k.updatedAt);
+    }
+
+    private PersonalKeyView personalView(SigningKey k) {
+        boolean inUse = k.status == SigningKey.Status.ACTIVE && inUse(k.userId).map(u -> u.id.equals(k.id)).orElse(false);
+        return new PersonalKeyView(k.id, k.organizationId, k.alias, k.algorithm, k.provider, k.subject, k.status, inUse,
+                pendingCsr(k), chainView(k), fingerprint(k), k.createdAt, k.updatedAt);
+    }
+
+    private static String pendingCsr(SigningKey k) {
+        return k.status == SigningKey.Status.PENDING_CERTIFICATE ? k.csrPem : null;
+    }
+
+    private List<CertificateView> chainView(SigningKey k) {
+        return k.certificateChainPem == null ? List.of()
                 : chainOf(k).stream().map(c -> new CertificateView(
                 c.getSubjectX500Principal().getName(), c.getIssuerX500Principal().getName(),
                 c.getSerialNumber().toString(16), c.getNotBefore().toInstant(), c.getNotAfter().toInstant())).toList();
-        String fingerprint = k.status == SigningKey.Status.DISABLED ? null
+    }
+
+    private String fingerprint(SigningKey k) {
+        return k.status == SigningKey.Status.DISABLED ? null
                 : Kms.call(() -> SoftwareKeyProvider.fingerprint(provider(k.provider).publicKey(k.providerKeyRef)));
-        return new SigningKeyView(k.id, k.organizationId, k.alias, k.algorithm, k.provider, k.subject, k.status,
-                k.isDefault, k.status == SigningKey.Status.PENDING_CERTIFICATE ? k.csrPem : null, chain, fingerprint,
-                k.createdAt, k.updatedAt);
     }
 }

@@ -20,9 +20,16 @@ import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 import io.longnam.kms.KmsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * Seals PDFs as PAdES signatures (sub-filter ETSI.CAdES.detached) with EU DSS on its PDFBox backend.
@@ -37,6 +44,8 @@ public class PadesSealer {
     private static final int TIMESTAMP_ALLOWANCE = 8 * 1024;
     /** Signed attributes (content type, digest, signing-certificate-v2, ...) and the CMS structure around them. */
     private static final int CMS_OVERHEAD = 2 * 1024;
+    /** A PDF/A-1 claim in XMP, as attribute or element: PDF/A-1 forbids the soft mask a transparent mark needs. */
+    private static final Pattern PDFA_PART_1 = Pattern.compile("pdfaid:part\\s*(=\\s*[\"']|>)\\s*1\\s*[\"'<]");
 
     private final String tsaUrl;
     private final TSPSource tsp;
@@ -87,6 +96,53 @@ public class PadesSealer {
         return ProviderSigning.sign(service(key, level), new InMemoryDocument(pdf), parameters(key, request), key, level);
     }
 
+    /**
+     * Returns {@code pdf} with an approval signature by {@code key} at {@code mark}'s box: PAdES like a seal, and like
+     * a seal an incremental update without DocMDP (an approval, not a certification), so later approvals and the
+     * organisation's final seal keep every earlier signature valid. With a personal key the certificate names the
+     * signer; with the organisation's key, signing on a person's behalf, the signature's /Name and /Reason do.
+     * Failures as for {@link #seal}; {@link IllegalArgumentException} when the box does not lie on the page.
+     */
+    public byte[] signApproval(byte[] pdf, SealKey key, SignatureLevel level, ApprovalMark mark) {
+        if (level.needsTimestamp() && tsp == null) {
+            throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
+        }
+        TargetPage page = targetPage(pdf, mark);
+        PAdESSignatureParameters p = parameters(key, level, mark.reason(), mark.location());
+        p.setSignerName(mark.signerName());
+        SignatureImageParameters image = new SignatureImageParameters();
+        image.setImage(new InMemoryDocument(appearance.approvalPng(mark, page.pdfA1()), "approval.png", MimeTypeEnum.PNG));
+        image.setImageScaling(ImageScaling.STRETCH);
+        // DSS measures from the top-left corner of the page's media box; placements come from the bottom-left.
+        image.setFieldParameters(field(mark.page(), mark.x(), page.height() - mark.y() - mark.height(), mark.width(),
+                mark.height()));
+        p.setImageParameters(image);
+        return ProviderSigning.sign(service(key, level), new InMemoryDocument(pdf), p, key, level);
+    }
+
+    private record TargetPage(float height, boolean pdfA1) {
+    }
+
+    private static TargetPage targetPage(byte[] pdf, ApprovalMark mark) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            if (mark.page() > doc.getNumberOfPages()) {
+                throw new IllegalArgumentException("the document has " + doc.getNumberOfPages() + " page(s), the mark is for page "
+                        + mark.page());
+            }
+            PDRectangle box = doc.getPage(mark.page() - 1).getMediaBox();
+            if (mark.x() + mark.width() > box.getWidth() || mark.y() + mark.height() > box.getHeight()) {
+                throw new IllegalArgumentException("the mark's box does not fit on page " + mark.page() + " ("
+                        + box.getWidth() + " × " + box.getHeight() + " points)");
+            }
+            PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
+            boolean pdfA1 = metadata != null
+                    && PDFA_PART_1.matcher(new String(metadata.toByteArray(), StandardCharsets.UTF_8)).find();
+            return new TargetPage(box.getHeight(), pdfA1);
+        } catch (IOException e) {
+            throw new SealingException("the PDF cannot be read to place the approval mark: " + e.getMessage(), e);
+        }
+    }
+
     /** The configured TSA, failing loudly as for seals; null when none is configured. Shared with {@link XadesSigner}. */
     TSPSource timestampSource() {
         return tsp;
@@ -128,18 +184,23 @@ public class PadesSealer {
     }
 
     private PAdESSignatureParameters parameters(SealKey key, SealRequest request) {
-        PAdESSignatureParameters p = new PAdESSignatureParameters();
-        p.setSignatureLevel(request.level().dss());
-        ProviderSigning.signer(p, key);
-        p.setSubFilter("ETSI.CAdES.detached");
-        p.setReason(request.reason());
-        p.setLocation(request.location());
-        p.setContentSize(contentSize(key, request.level()));
-        p.getSignatureTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
-        p.getArchiveTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
+        PAdESSignatureParameters p = parameters(key, request.level(), request.reason(), request.location());
         if (request.appearance() != null) {
             p.setImageParameters(imageParameters(request.appearance()));
         }
+        return p;
+    }
+
+    private static PAdESSignatureParameters parameters(SealKey key, SignatureLevel level, String reason, String location) {
+        PAdESSignatureParameters p = new PAdESSignatureParameters();
+        p.setSignatureLevel(level.dss());
+        ProviderSigning.signer(p, key);
+        p.setSubFilter("ETSI.CAdES.detached");
+        p.setReason(reason);
+        p.setLocation(location);
+        p.setContentSize(contentSize(key, level));
+        p.getSignatureTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
+        p.getArchiveTimestampParameters().setDigestAlgorithm(DigestAlgorithm.SHA256);
         return p;
     }
 
@@ -167,14 +228,19 @@ public class PadesSealer {
         SignatureImageParameters image = new SignatureImageParameters();
         image.setImage(new InMemoryDocument(appearance.png(seal), "seal.png", MimeTypeEnum.PNG));
         image.setImageScaling(ImageScaling.STRETCH);
-        SignatureFieldParameters field = new SignatureFieldParameters();
-        field.setPage(seal.page());
-        field.setOriginX(seal.x());
-        field.setOriginY(seal.y());
-        field.setWidth(seal.width());
-        field.setHeight(seal.height());
-        image.setFieldParameters(field);
+        image.setFieldParameters(field(seal.page(), seal.x(), seal.y(), seal.width(), seal.height()));
         return image;
+    }
+
+    /** A signature field's box: page from 1, origin at the box's top-left in points from the page's top-left. */
+    private static SignatureFieldParameters field(int page, float x, float top, float width, float height) {
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setPage(page);
+        field.setOriginX(x);
+        field.setOriginY(top);
+        field.setWidth(width);
+        field.setHeight(height);
+        return field;
     }
 
     /** Turns every way a TSA can fail (HTTP error, bad response, null) into {@link TsaUnavailableException}. */

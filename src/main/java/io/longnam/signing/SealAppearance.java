@@ -1,5 +1,6 @@
 package io.longnam.signing;
 
+import io.longnam.render.ThaiText;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -26,8 +27,8 @@ import javax.imageio.ImageIO;
  * vowels floating; Java2D's {@link TextLayout} shapes Thai (mark positioning, ligatures) and its line breaker
  * knows Thai word boundaries, so the appearance is drawn here and handed to DSS as an image.
  *
- * <p>The image is opaque RGB (no alpha channel) so that embedding it does not add a soft mask, which PDF/A-1
- * forbids.
+ * <p>The seal image is opaque RGB (no alpha channel) so that embedding it does not add a soft mask, which PDF/A-1
+ * forbids; approval marks are transparent unless the document is PDF/A-1 ({@link #approvalPng}).
  */
 final class SealAppearance {
 
@@ -36,6 +37,9 @@ final class SealAppearance {
     private static final float MAX_FONT_POINTS = 14f;
     private static final float MIN_FONT_POINTS = 5f;
     private static final Color INK = new Color(0x1a, 0x23, 0x7e);
+    /** Of an approval box, the share the text lines may take at most; the signature image gets the rest. */
+    private static final float APPROVAL_TEXT_SHARE = 0.5f;
+    private static final float APPROVAL_MAX_FONT_POINTS = 12f;
 
     private final Font baseFont;
 
@@ -59,10 +63,7 @@ final class SealAppearance {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            hints(g);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             float pad = 3f * SCALE;
@@ -84,6 +85,89 @@ final class SealAppearance {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    private void drawText(Graphics2D g, String text, float left, float top, float boxWidth, float boxHeight) {
+        List<TextLayout> lines = fit(g, text, boxWidth, boxHeight, MAX_FONT_POINTS);
+        float y = top + Math.max(0, (boxHeight - height(lines)) / 2);
+        for (TextLayout line : lines) {
+            y += line.getAscent();
+            line.draw(g, left, y);
+            y += line.getDescent() + line.getLeading();
+        }
+    }
+
+    /** The text laid out in the largest font size up to {@code maxPoints} whose wrapped lines fit the box. */
+    private List<TextLayout> fit(Graphics2D g, String text, float boxWidth, float boxHeight, float maxPoints) {
+        FontRenderContext frc = g.getFontRenderContext();
+        List<TextLayout> lines = List.of();
+        for (float points = maxPoints; points >= MIN_FONT_POINTS; points -= 0.5f) {
+            lines = layout(text, baseFont.deriveFont(points * SCALE), frc, boxWidth);
+            if (height(lines) <= boxHeight) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * An approval signature's appearance: the signature image in the upper part, scaled to fit with its aspect kept
+     * and resting on the text; under it, centred, the signer's name in parentheses, the position and the date in the
+     * form Thai official letters use (Thai digits, Buddhist era: "๒๙ พฤศจิกายน ๒๕๖๙"). Transparent outside the ink
+     * so the page shows through (PDF/A-2 and later allow the soft mask this needs); {@code opaque} paints it on white
+     * instead, for PDF/A-1 documents, which forbid transparency.
+     */
+    byte[] approvalPng(ApprovalMark mark, boolean opaque) {
+        int width = Math.round(mark.width() * SCALE);
+        int height = Math.round(mark.height() * SCALE);
+        BufferedImage image = new BufferedImage(width, height, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            hints(g);
+            if (opaque) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, width, height);
+            }
+            float pad = SCALE;
+            StringBuilder text = new StringBuilder("(").append(mark.signerName().strip()).append(')');
+            if (mark.position() != null && !mark.position().isBlank()) {
+                text.append('\n').append(mark.position().strip());
+            }
+            text.append('\n').append(ThaiText.thaiDigits(ThaiText.formatDate(mark.date())));
+            List<TextLayout> lines = fit(g, text.toString(), width - 2 * pad, (height - 2 * pad) * APPROVAL_TEXT_SHARE,
+                    APPROVAL_MAX_FONT_POINTS);
+            float textTop = height - pad - height(lines);
+            g.setColor(INK);
+            float y = textTop;
+            for (TextLayout line : lines) {
+                y += line.getAscent();
+                line.draw(g, (width - line.getAdvance()) / 2, y);
+                y += line.getDescent() + line.getLeading();
+            }
+            BufferedImage signature = readImage(mark.signaturePng());
+            float areaWidth = width - 2 * pad;
+            float areaHeight = textTop - 2 * pad;
+            if (areaHeight > 0) {
+                float ratio = Math.min(areaWidth / signature.getWidth(), areaHeight / signature.getHeight());
+                int w = Math.round(signature.getWidth() * ratio);
+                int h = Math.round(signature.getHeight() * ratio);
+                g.drawImage(signature, Math.round((width - w) / 2f), Math.round(textTop - pad - h), w, h, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return encode(image);
+    }
+
+    private static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    }
+
+    private static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
@@ -91,24 +175,6 @@ final class SealAppearance {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Fits the text into the box: the largest font size up to {@link #MAX_FONT_POINTS} whose wrapped lines fit. */
-    private void drawText(Graphics2D g, String text, float left, float top, float boxWidth, float boxHeight) {
-        FontRenderContext frc = g.getFontRenderContext();
-        List<TextLayout> lines = List.of();
-        for (float points = MAX_FONT_POINTS; points >= MIN_FONT_POINTS; points -= 0.5f) {
-            lines = layout(text, baseFont.deriveFont(points * SCALE), frc, boxWidth);
-            if (height(lines) <= boxHeight) {
-                break;
-            }
-        }
-        float y = top + Math.max(0, (boxHeight - height(lines)) / 2);
-        for (TextLayout line : lines) {
-            y += line.getAscent();
-            line.draw(g, left, y);
-            y += line.getDescent() + line.getLeading();
-        }
     }
 
     private static List<TextLayout> layout(String text, Font font, FontRenderContext frc, float width) {

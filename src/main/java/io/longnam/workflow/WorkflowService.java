@@ -190,12 +190,21 @@ public class WorkflowService {
         return view(w);
     }
 
-    /** Pages and anchors of the PDF a chain starts on, to resolve and check placements. */
-    private record Layout(int pages, Map<String, SignatureAnchors.Box> anchors) {
+    /** Page sizes (points) and anchors of the PDF a chain starts on, to resolve and check placements. */
+    private record Layout(List<float[]> pages, Map<String, SignatureAnchors.Box> anchors) {
     }
 
     private Layout layout(byte[] pdf) {
-        return new Layout(PdfInspector.inspect(pdf, PdfInspector.Limits.of(longnam)).pages(), SignatureAnchors.read(pdf));
+        PdfInspector.inspect(pdf, PdfInspector.Limits.of(longnam));
+        List<float[]> sizes = new ArrayList<>();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (var page : doc.getPages()) {
+                sizes.add(new float[]{page.getMediaBox().getWidth(), page.getMediaBox().getHeight()});
+            }
+        } catch (java.io.IOException e) {
+            throw ProblemException.unprocessable("corrupt-pdf", "the document's PDF cannot be read").because(e);
+        }
+        return new Layout(sizes, SignatureAnchors.read(pdf));
     }
 
     /** A box on an existing page, or a built-in form's anchor resolved to its box (the name is kept). */
@@ -218,10 +227,15 @@ public class WorkflowService {
         if (p.page() == null || p.x() == null || p.y() == null || p.width() == null || p.height() == null) {
             throw ProblemException.invalid(field, "a box placement needs page, x, y, width and height");
         }
-        if (p.page() > layout.pages()) {
+        if (p.page() > layout.pages().size()) {
             throw new ProblemException(422, "page-out-of-range", "Unprocessable content", "step " + seq + " places its "
-                    + "signatures on page " + p.page() + " of a document with " + layout.pages() + " page(s)", null,
-                    Map.of("step", seq, "pages", layout.pages()));
+                    + "signatures on page " + p.page() + " of a document with " + layout.pages().size() + " page(s)", null,
+                    Map.of("step", seq, "pages", layout.pages().size()));
+        }
+        float[] size = layout.pages().get(p.page() - 1);
+        if (p.x() + p.width() > size[0] || p.y() + p.height() > size[1]) {
+            throw new ProblemException(422, "placement-off-page", "Unprocessable content", "step " + seq + "'s box does "
+                    + "not fit on page " + p.page() + " (" + size[0] + " × " + size[1] + " points)", null, Map.of("step", seq));
         }
         return p;
     }

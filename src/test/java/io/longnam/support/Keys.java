@@ -29,4 +29,22 @@ public final class Keys {
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
         return key.getString("id");
     }
+
+    /** A person's own key, generated through {@code /api/v1/me/signing-keys}; the subject defaults to the person. */
+    public static JsonPath enrolPersonalCsr(People.Person person, String provider, String algorithm) {
+        return person.as().contentType(ContentType.JSON)
+                .body(Map.of("alias", provider + "-" + algorithm + "-" + System.nanoTime(), "algorithm", algorithm,
+                        "provider", provider))
+                .post("/api/v1/me/signing-keys").then().statusCode(201).extract().jsonPath();
+    }
+
+    /** A person's active key whose certificate the test CA issued for the CSR the service made. */
+    public static String enrolPersonal(People.Person person, TestPki pki, String provider, String algorithm) {
+        JsonPath key = enrolPersonalCsr(person, provider, algorithm);
+        String chain = pki.chainPem(pki.issueSeal(key.getString("csr")));
+        person.as().contentType("application/x-pem-file").body(chain.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .put("/api/v1/me/signing-keys/{id}/certificate", key.getString("id"))
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"));
+        return key.getString("id");
+    }
 }

@@ -34,6 +34,11 @@ public final class People {
     }
 
     public static Person person(String name) {
+        return person(name, null);
+    }
+
+    /** A person whose token also carries a national id (the {@code citizen_id} claim), as Thai providers send it. */
+    public static Person person(String name, String nationalId) {
         String sub = "person-" + UUID.randomUUID();
         String email = sub + "@school.example";
         Keycloak kc = Keycloak.shared();
@@ -46,6 +51,9 @@ public final class People {
         claims.put("exp", now + 3600);
         claims.put("name", name);
         claims.put("email", email);
+        if (nationalId != null) {
+            claims.put("citizen_id", nationalId);
+        }
         String token = Jwts.rs256(Map.of("alg", "RS256", "typ", "JWT", "kid", kc.realmKid()), claims, kc.realmKey());
         return new Person(token, name, email);
     }

@@ -43,6 +43,9 @@ class ApprovalChainEndToEndTest {
     void aThreeLevelChainEndsWithThreeApprovalSignaturesAndTheSealEachValid() throws Exception {
         School s = Chains.school("โรงเรียนสามขั้น", 3);
         Keys.enrol(s.admin(), signing.pki(), "software", "RSA_2048");
+        // The first and last signers hold personal keys on the HSM (SoftHSM2); the second has none.
+        Keys.enrolPersonal(s.signer(0), signing.pki(), "pkcs11", "RSA_2048");
+        Keys.enrolPersonal(s.signer(2), signing.pki(), "pkcs11", "RSA_2048");
         UUID doc = Chains.register(s.creator(), TestPdfs.onePage("three approvals"), null);
         List<Map<String, Object>> boxes = List.of(
                 Map.of("page", 1, "x", 40f, "y", 120f, "width", 170f, "height", 70f),
@@ -63,6 +66,8 @@ class ApprovalChainEndToEndTest {
 
         JsonPath w = Chains.workflow(s.creator(), wf);
         assertThat(w.getList("history.action", String.class)).endsWith("APPROVED", "SEALED", "COMPLETED");
+        assertThat(w.getList("history.findAll { it.action == 'APPROVED' }.signatureKind", String.class))
+                .containsExactly("PERSONAL", "ORGANIZATION_ON_BEHALF", "PERSONAL");
         JsonPath d = s.admin().as().get("/api/v1/documents/{id}", doc).then().extract().jsonPath();
         assertThat(d.getList("versions.kind", String.class)).containsExactly("ORIGINAL", "SIGNED", "SIGNED", "SIGNED", "SEALED");
 
@@ -72,6 +77,8 @@ class ApprovalChainEndToEndTest {
         Files.write(file, pdf);
         String pdfsig = PdfTools.pdfsig(PdfTools.nssDbTrusting(dir.resolve("nss"), signing.pki().root()), file);
         assertThat(pdfsig.split("Signature #", -1)).hasSize(5);
+        assertThat(pdfsig).contains("Signer Certificate Common Name: " + s.signer(0).name())
+                .contains("Signer Certificate Common Name: " + s.signer(2).name());
         assertThat(pdfsig.split("Signature is Valid", -1)).as(pdfsig).hasSize(5);
         // poppler 22 reports the certificate of the first signature trusted and, in one run, the later signatures by
         // the same certificate as "Unknown issue" (seen here; cause not established). DSS below checks every chain,
