@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Two-factor", description = "A person's second factors and step-up for sensitive operations"),
                 @Tag(name = "Personal signing keys", description = "A person's own signing keys and certificates"),
                 @Tag(name = "Signature images", description = "A person's signature images for visible signatures"),
+                @Tag(name = "Workflows", description = "Approval chains: steps, personal signatures, comments, rejection, tasks, bulk approval, templates"),
                 @Tag(name = "Webhooks", description = "Signed callbacks (Standard Webhooks) of an organisation's events, their deliveries and attempts"),
                 @Tag(name = "Reports", description = "Document counts by period, organisation, format, channel, status and type; dashboard"),
                 @Tag(name = "Content pages", description = "Project, contact and terms pages in Thai and English: drafts, publishing, versions")})

@@ -199,6 +199,17 @@ public class DocumentService {
         return new CurrentContent(d.organizationId, d.currentVersionId, content.data());
     }
 
+    /** A given version's bytes (e.g. the one an approval chain started from); 404 unless it is the document's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] versionBytes(Caller caller, UUID documentId, UUID versionId) {
+        Document d = visible(caller, documentId);
+        DocumentVersion v = DocumentVersion.findById(versionId);
+        if (v == null || !v.documentId.equals(d.id)) {
+            throw ProblemException.notFound("version", versionId);
+        }
+        return content(d, v.seq).data();
+    }
+
     /** The current version's bytes for the public verification page, which has no caller; 410 once erased. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] currentBytes(Document d) {
@@ -255,6 +266,11 @@ public class DocumentService {
             where.append(" and array_contains(labels, :label)");
             p.put("label", q.label());
         }
+        if (!seesRestricted(caller)) {
+            where.append(" and (id not in (select r.documentId from DocumentParticipant r)"
+                    + " or id in (select r.documentId from DocumentParticipant r where r.actor = :actor))");
+            p.put("actor", caller.actor());
+        }
         where.append(NewestFirst.after(cursor, p));
         List<Document> rows = Document.<Document>find(where + NewestFirst.ORDER, p).page(0, limit + 1).list();
         return NewestFirst.page(rows, limit, d -> new Cursor(d.createdAt, d.id), d -> DocumentView.of(d, null));
@@ -297,7 +313,11 @@ public class DocumentService {
                 "linksRevoked", links)));
     }
 
-    /** The document if it belongs to the caller's subtree; 404 otherwise, never another tenant's data. */
+    /**
+     * The document if it belongs to the caller's subtree and, once it is in an approval chain, the caller takes part
+     * in it or may read the audit trail (auditors, administrators); 404 otherwise, never another tenant's data and
+     * never a hint that a restricted document exists. Every document endpoint goes through here.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Document visible(Caller caller, UUID id) {
         Document d = Document.findById(id);
@@ -305,10 +325,56 @@ public class DocumentService {
             throw ProblemException.notFound("document", id);
         }
         Organization o = Organization.findById(d.organizationId);
-        if (!caller.reaches(o.path)) {
+        if (!caller.reaches(o.path) || !participates(caller, d.id)) {
             throw ProblemException.notFound("document", id);
         }
         return d;
+    }
+
+    /**
+     * Restricts the document to its participants (TOR 2.5.8) and adds {@code actors} to them; the caller's own
+     * transaction decides, so a workflow and its restriction appear together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addParticipants(UUID documentId, java.util.Collection<String> actors) {
+        for (String actor : actors) {
+            em.createNativeQuery("insert into document_participant (document_id, actor) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, documentId).setParameter(2, actor).executeUpdate();
+        }
+    }
+
+    /**
+     * Moves the document to {@code next} without a new version (a workflow starting, a rejection, a chain signed
+     * off), under the document's row lock, and records it as {@code document.<status>}.
+     */
+    public DocumentView transition(Caller caller, UUID documentId, DocumentStatus next, Map<String, Object> details) {
+        Document d = visible(caller, documentId);
+        em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
+        requireTransition(d, next);
+        DocumentStatus from = d.status;
+        d.status = next;
+        d.updatedAt = clock.now();
+        Map<String, Object> all = new LinkedHashMap<>(details == null ? Map.of() : details);
+        all.put("from", from.name());
+        all.put("to", next.name());
+        DocumentView view = view(d);
+        events.fire(new DomainEvent(d.organizationId, caller.actor(), "document." + next.name().toLowerCase(Locale.ROOT),
+                "document", d.id.toString(), all));
+        return view;
+    }
+
+    /** Auditors and administrators (who read the audit trail) see restricted documents of their subtree. */
+    private static boolean seesRestricted(Caller caller) {
+        return caller.has(io.longnam.identity.Permission.AUDIT_READ);
+    }
+
+    private boolean participates(Caller caller, UUID documentId) {
+        if (seesRestricted(caller)) {
+            return true;
+        }
+        List<?> actors = em.createNativeQuery("select actor from document_participant where document_id = ?1")
+                .setParameter(1, documentId).getResultList();
+        return actors.isEmpty() || actors.contains(caller.actor());
     }
 
     private DocumentVersion storeVersion(Document d, VersionKind kind, byte[] data, String sha256, String contentType,

@@ -6,12 +6,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Shared shape of file downloads: strong ETag from the SHA-256, RFC 6266 filename (Thai names survive). */
-final class FileResponses {
+public final class FileResponses {
 
     private FileResponses() {
     }
 
-    static Response of(FileContent file, String ifNoneMatch) {
+    public static Response of(FileContent file, String ifNoneMatch) {
         String etag = "\"" + file.sha256() + "\"";
         if (etag.equals(ifNoneMatch)) {
             return Response.notModified().header("ETag", etag).build();

@@ -48,6 +48,10 @@ public enum Permission {
     WEBHOOK_MANAGE(Names.WEBHOOK_MANAGE, "Register, change and remove webhook endpoints, rotate their secrets, redeliver"),
     REPORT_READ(Names.REPORT_READ, "Read document reports and the dashboard of the subtree, and export them"),
     CONTENT_MANAGE(Names.CONTENT_MANAGE, "Write, publish and withdraw the platform's content pages"),
+    WORKFLOW_READ(Names.WORKFLOW_READ, "See the approval chains one takes part in (every one of the subtree with audit.read), "
+            + "their file and one's tasks; comment on them"),
+    WORKFLOW_MANAGE(Names.WORKFLOW_MANAGE, "Start approval chains, resubmit rejected documents, manage workflow templates"),
+    WORKFLOW_APPROVE(Names.WORKFLOW_APPROVE, "Approve or reject the steps waiting on oneself, one by one or in bulk"),
     SELF_READ(Names.SELF_READ, "Read one's own records (a student's own documents)"),
     SIGNATURE_SELF(Names.SIGNATURE_SELF, "Keep one's own signature images: draw, upload, choose the default, delete"),
     STEP_UP(Names.STEP_UP, "Enrol one's own second factors (TOTP, e-mail codes) and obtain step-up grants for approving"),
@@ -128,6 +132,9 @@ public enum Permission {
         public static final String WEBHOOK_MANAGE = "webhook.manage";
         public static final String REPORT_READ = "report.read";
         public static final String CONTENT_MANAGE = "content.manage";
+        public static final String WORKFLOW_READ = "workflow.read";
+        public static final String WORKFLOW_MANAGE = "workflow.manage";
+        public static final String WORKFLOW_APPROVE = "workflow.approve";
         public static final String SELF_READ = "self.read";
         public static final String SIGNATURE_SELF = "signature.self";
         public static final String STEP_UP = "self.step-up";

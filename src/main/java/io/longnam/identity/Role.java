@@ -18,10 +18,12 @@ public enum Role {
     // STEP_UP for every staff role: whoever a workflow names as an approver must be able to prove a second factor.
     AUDITOR(List.of(), DOCUMENT_READ, DOCUMENT_FILE_READ, DOCUMENT_VERIFY, LINK_READ, TEMPLATE_READ, JOB_READ, KEY_READ,
             ORGANIZATION_READ, AUDIT_READ, USER_READ, ROLE_READ, LOG_READ, WEBHOOK_READ,
-            REPORT_READ, STEP_UP),
+            REPORT_READ, STEP_UP, WORKFLOW_READ),
     REGISTRAR(List.of(), DOCUMENT_REGISTER, LINK_MANAGE, TEMPLATE_READ, RENDER_CREATE, JOB_SUBMIT, JOB_CANCEL, JOB_READ,
-            STEP_UP),
-    SIGNER(List.of(), DOCUMENT_SEAL, SIGNATURE_SELF, KEY_SELF, STEP_UP),
+            STEP_UP, WORKFLOW_READ, WORKFLOW_MANAGE),
+    // A signer reads a document under approval through its workflow (workflow.read), not the whole registry, and
+    // follows its bulk approvals as jobs.
+    SIGNER(List.of(), DOCUMENT_SEAL, SIGNATURE_SELF, KEY_SELF, STEP_UP, WORKFLOW_READ, WORKFLOW_APPROVE, JOB_READ),
     // SELF_READ lets an administrator grant STUDENT, since nobody may confer a permission it lacks.
     ORG_ADMIN(List.of(AUDITOR, REGISTRAR, SIGNER), DOCUMENT_DELETE, TEMPLATE_MANAGE, KEY_MANAGE, APIKEY_MANAGE,
             ORGANIZATION_MANAGE, ORGANIZATION_SETTINGS, RETENTION_PURGE, USER_MANAGE, ROLE_MANAGE, GROUP_MANAGE,

@@ -24,6 +24,8 @@ public class Job extends PanacheEntityBase {
     public static final String KIND_RENDER = "RENDER";
     /** Erases an organisation's documents of a period, one item per document. */
     public static final String KIND_PERIOD_PURGE = "PERIOD_PURGE";
+    /** Approves workflows waiting on the submitter, one item per workflow (see io.longnam.workflow.BulkApprovals). */
+    public static final String KIND_WORKFLOW_APPROVAL = "WORKFLOW_APPROVAL";
 
     @Id
     public UUID id;

@@ -57,6 +57,8 @@ public class JobProcessor {
     ObjectMapper json;
     @Inject
     JobsConfig config;
+    @Inject
+    io.longnam.workflow.BulkApprovals bulkApprovals;
 
     /** Processes a claimed batch of one job. The request context lets the services read entities outside transactions. */
     @ActivateRequestContext
@@ -81,6 +83,16 @@ public class JobProcessor {
     void processOne(JobContext ctx, Claimed item) {
         if (Job.KIND_PERIOD_PURGE.equals(ctx.kind())) {
             store.purge(ctx, item, purgedDocument(item));
+            return;
+        }
+        if (Job.KIND_WORKFLOW_APPROVAL.equals(ctx.kind())) {
+            try {
+                bulkApprovals.approve(ctx.caller(), item.input());
+            } catch (ProblemException e) {
+                settle(item, e);
+                return;
+            }
+            store.complete(item);
             return;
         }
         UUID documentId = item.documentId();

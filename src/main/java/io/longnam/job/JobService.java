@@ -155,6 +155,42 @@ public class JobService {
         return view(job);
     }
 
+    /** An item of a job whose items the submitting feature prepares; with {@code errorCode} it fails at once. */
+    public record NewItem(String inputJson, String errorCode, String errorMessage) {
+    }
+
+    /**
+     * Queues a job of another feature's {@code kind} (e.g. a bulk approval) whose items are ready: stored with the
+     * job in one transaction, then worked by the pool like any other; {@code action} names the audit event.
+     */
+    @Transactional
+    public JobView submitItems(Caller caller, String kind, List<NewItem> items, String action, Map<String, Object> details) {
+        Instant now = clock.now();
+        Job job = queued(caller, caller.organizationId(), kind, now);
+        job.persist();
+        em.flush();
+        ItemWriter writer = new ItemWriter(job.id, now);
+        for (NewItem i : items) {
+            if (i.errorCode() == null) {
+                writer.pending(i.inputJson());
+            } else {
+                writer.failed(i.inputJson(), i.errorCode(), i.errorMessage(), null);
+            }
+        }
+        writer.flush();
+        job.total = writer.count;
+        job.failed = writer.failed;
+        if (writer.failed == writer.count) {
+            job.status = JobStatus.FAILED;
+            job.finishedAt = now;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.put("total", job.total);
+        all.put("refused", job.failed);
+        events.fire(new DomainEvent(job.organizationId, caller.actor(), action, "job", job.id.toString(), all));
+        return view(job);
+    }
+
     /** A new job of the caller's, not yet stored; it acts later with the caller's name and roles. */
     private static Job queued(Caller caller, UUID organizationId, String kind, Instant now) {
         Job job = new Job();

@@ -98,6 +98,8 @@ public final class LetterTemplate implements BuiltInTemplate {
         float nameY = y - PITCH * 4;
         float signCentre = cx + d.width(closing, SIZE, false) / 2;
         d.text("(" + v.text("signerName") + ")", signCentre, nameY, SIZE, false, Element.ALIGN_CENTER);
+        // The three empty lines between the closing and the name are where the signature goes.
+        d.anchor("signer", signCentre - 80, nameY + SIZE, 160, PITCH * 3 - SIZE - 4);
         float py = nameY - PITCH;
         for (String line : v.text("signerPosition").split("\n")) {
             d.text(digits(line.trim(), thaiDigits), signCentre, py, SIZE, false, Element.ALIGN_CENTER);

@@ -76,7 +76,10 @@ public final class PdfA3 {
         doc.setVersion(1.7f);
         dropCidSets(doc);
         PDDocumentCatalog catalog = doc.getDocumentCatalog();
+        java.util.Map<String, SignatureAnchors.Box> anchors = SignatureAnchors.decode(
+                doc.getDocumentInformation().getCOSObject().getDictionaryObject(SignatureAnchors.INFO_KEY));
         writeInfo(doc, metadata, calendar);
+        SignatureAnchors.write(doc, anchors, calendar);
         PDMetadata xmp = new PDMetadata(doc);
         xmp.importXMPMetadata(xmp(metadata, date).getBytes(StandardCharsets.UTF_8));
         catalog.setMetadata(xmp);

@@ -256,6 +256,9 @@ public final class Pp1Template implements BuiltInTemplate {
         signature(d, x1, colW, sigTop, v.text("registrarName"), "นายทะเบียน");
         String position = v.textOr("directorPosition", "ผู้อำนวยการ" + v.text("schoolName"));
         signature(d, x2, colW, sigTop, v.text("directorName"), position);
+        // Above each dotted line, up to the issue date line.
+        d.anchor("registrar", x1 + 30, sigTop - 2, colW - 38, 28);
+        d.anchor("principal", x2 + 30, sigTop - 2, colW - 38, 28);
         String url = v.textOr("verificationUrl", qrUrl);
         if (url != null) {
             float side = mm(24);

@@ -100,6 +100,7 @@ public final class Pp2Template implements BuiltInTemplate {
         float sx = cx + mm(40);
         float sy = photoY + mm(22);
         d.dottedLine(sx - mm(40), sx + mm(40), sy);
+        d.anchor("principal", sx - mm(40), sy + 2, mm(80), mm(20));
         d.text("(" + v.text("directorName") + ")", sx, sy - 20, 16, false, Element.ALIGN_CENTER);
         String position = v.textOr("directorPosition", "ผู้อำนวยการ" + v.text("schoolName"));
         float py = sy - 38;

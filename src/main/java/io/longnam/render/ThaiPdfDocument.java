@@ -41,6 +41,7 @@ public final class ThaiPdfDocument {
     private final float marginTop;
     private final float marginBottom;
     private IntConsumer pageHeader;
+    private final Map<String, SignatureAnchors.Box> anchors = new java.util.LinkedHashMap<>();
 
     /** Margins in points. */
     public ThaiPdfDocument(float left, float right, float top, float bottom) {
@@ -260,8 +261,20 @@ public final class ThaiPdfDocument {
         cb.restoreState();
     }
 
+    /**
+     * Names the box (points from the current page's bottom-left) where a signature belongs, for approval chains; see
+     * {@link SignatureAnchors}.
+     */
+    public void anchor(String name, float x, float y, float width, float height) {
+        anchors.put(name, new SignatureAnchors.Box(writer.getPageNumber(), x, y, width, height));
+    }
+
     /** Closes the document and returns the plain PDF (not yet PDF/A). */
     public byte[] finish() {
+        if (!anchors.isEmpty()) {
+            writer.getInfo().put(new com.lowagie.text.pdf.PdfName(SignatureAnchors.INFO_KEY),
+                    new com.lowagie.text.pdf.PdfString(SignatureAnchors.encode(anchors)));
+        }
         document.close();
         return out.toByteArray();
     }

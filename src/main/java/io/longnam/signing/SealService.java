@@ -85,7 +85,7 @@ public class SealService {
      * The organisation's switch is authoritative: with timestamping off only B-B is made, and asking for more is
      * an error rather than a silent downgrade; with it on, the default level is at least B-T.
      */
-    SignatureLevel levelFor(Organization org, SignatureLevel requested) {
+    public SignatureLevel levelFor(Organization org, SignatureLevel requested) {
         SignatureLevel level = chooseLevel(org, requested);
         if (level.needsTimestamp() && !tsa.configured()) {
             throw ProblemException.unprocessable("tsa-not-configured",
@@ -115,7 +115,7 @@ public class SealService {
     }
 
     /** Signing failures as answers: key-provider ones as everywhere else ({@link Kms#call}), the rest as 503/422. */
-    private static byte[] translating(java.util.function.Supplier<byte[]> signing, String refusal) {
+    public static byte[] translating(java.util.function.Supplier<byte[]> signing, String refusal) {
         try {
             return Kms.call(refusal, signing);
         } catch (TsaUnavailableException e) {

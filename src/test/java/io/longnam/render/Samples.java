@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Fixed inputs and a fixed clock, so renders are reproducible. */
-final class Samples {
+public final class Samples {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneId.of("Asia/Bangkok"));
     static final String NATIONAL_ID = "1101700203450";
@@ -94,7 +94,7 @@ final class Samples {
         return list;
     }
 
-    static Map<String, Object> pp2() {
+    public static Map<String, Object> pp2() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("formSet", "0012");
         m.put("certificateNumber", "0045678");

@@ -1,0 +1,39 @@
+package io.longnam.workflow;
+
+import io.longnam.common.Limits;
+import io.longnam.common.Page;
+import io.longnam.common.Params;
+import io.longnam.document.DocumentType;
+import io.longnam.identity.CurrentCaller;
+import io.longnam.identity.Permission;
+import io.longnam.workflow.WorkflowDtos.TaskView;
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/me/tasks")
+@Tag(name = "Workflows")
+@SecurityRequirement(name = "oidc")
+public class TaskResource {
+
+    @Inject
+    WorkflowService service;
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @PermissionsAllowed(Permission.Names.WORKFLOW_READ)
+    @Operation(operationId = "listMyTasks", summary = "Workflows waiting on the calling person, newest first",
+            description = "Only people sign, so for API keys and clients the list is empty.")
+    public Page<TaskView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("documentType") String documentType,
+                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return service.tasks(caller.get(), Params.enumOf(DocumentType.class, documentType, "documentType"), cursor,
+                Limits.of(limit));
+    }
+}
