@@ -6,8 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.lowagie.text.Font;
-import fr.opensagres.poi.xwpf.converter.core.XWPFConverterException;
-import fr.opensagres.poi.xwpf.converter.pdf.PdfConverter;
 import fr.opensagres.poi.xwpf.converter.pdf.PdfOptions;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.BodyType;
@@ -22,7 +20,11 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -30,6 +32,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,6 +84,7 @@ public final class DocxTemplate {
 
     private static void merge(XWPFDocument doc, Map<String, ?> data, String qrUrl) {
         Map<String, Object> values = FieldValidator.validate(fields(doc), data);
+        completeGrids(doc);
         for (XWPFTable table : allTables(doc)) {
             repeatRows(table, values, qrUrl);
             wordCellMargins(table);
@@ -157,17 +161,114 @@ public final class DocxTemplate {
         }
     }
 
+    /**
+     * {@code w:tblGrid} is required by the schema but Word and LibreOffice open tables without it (some generators,
+     * POI among them, leave it out); the converter cannot lay such a table out. The grid is rebuilt from the row with
+     * the most columns: its cells' widths where all are given in twips, else equal shares of the table's width.
+     */
+    private static void completeGrids(XWPFDocument doc) {
+        BigInteger textWidth = textWidth(doc);
+        List<XWPFTable> tables = new ArrayList<>();
+        collectTables(doc.getBodyElements(), tables);
+        doc.getHeaderList().forEach(h -> collectTables(h.getBodyElements(), tables));
+        doc.getFooterList().forEach(f -> collectTables(f.getBodyElements(), tables));
+        for (XWPFTable table : tables) {
+            CTTbl tbl = table.getCTTbl();
+            if (tbl.getTblGrid() != null && !tbl.getTblGrid().getGridColList().isEmpty()) {
+                continue;
+            }
+            List<BigInteger> widths = columnWidths(table, tableWidth(tbl, textWidth));
+            CTTblGrid grid = tbl.getTblGrid() != null ? tbl.getTblGrid() : tbl.addNewTblGrid();
+            widths.forEach(w -> grid.addNewGridCol().setW(w));
+        }
+    }
+
+    private static List<BigInteger> columnWidths(XWPFTable table, BigInteger tableWidth) {
+        XWPFTableRow widest = null;
+        int columns = 0;
+        for (XWPFTableRow row : table.getRows()) {
+            int span = 0;
+            for (XWPFTableCell cell : row.getTableCells()) {
+                span += span(cell);
+            }
+            if (span > columns) {
+                columns = span;
+                widest = row;
+            }
+        }
+        List<BigInteger> widths = new ArrayList<>();
+        if (widest == null) {
+            return widths;
+        }
+        boolean allGiven = widest.getTableCells().stream().allMatch(c -> c.getWidthType() == TableWidthType.DXA && c.getWidth() > 0);
+        for (XWPFTableCell cell : widest.getTableCells()) {
+            int span = span(cell);
+            BigInteger share = allGiven ? BigInteger.valueOf(cell.getWidth() / span) : tableWidth.divide(BigInteger.valueOf(columns));
+            for (int i = 0; i < span; i++) {
+                widths.add(share);
+            }
+        }
+        return widths;
+    }
+
+    private static int span(XWPFTableCell cell) {
+        var tcPr = cell.getCTTc().getTcPr();
+        return tcPr != null && tcPr.isSetGridSpan() ? Math.max(1, tcPr.getGridSpan().getVal().intValue()) : 1;
+    }
+
+    private static BigInteger tableWidth(CTTbl tbl, BigInteger textWidth) {
+        var tblPr = tbl.getTblPr();
+        if (tblPr != null && tblPr.isSetTblW() && tblPr.getTblW().getType() == STTblWidth.DXA
+                && tblPr.getTblW().getW() instanceof BigInteger w && w.signum() > 0) {
+            return w;
+        }
+        return textWidth;
+    }
+
+    /** The page's width between the margins; {@link #wordDefaults} has made sure both are set. */
+    private static BigInteger textWidth(XWPFDocument doc) {
+        var section = doc.getDocument().getBody().getSectPr();
+        BigInteger width = new BigInteger(section.getPgSz().getW().toString());
+        BigInteger left = new BigInteger(String.valueOf(section.getPgMar().getLeft()));
+        BigInteger right = new BigInteger(String.valueOf(section.getPgMar().getRight()));
+        BigInteger text = width.subtract(left).subtract(right);
+        return text.signum() > 0 ? text : BigInteger.valueOf(A4_WIDTH_TWIPS - 2 * INCH_TWIPS);
+    }
+
+    private static void collectTables(List<IBodyElement> elements, List<XWPFTable> out) {
+        for (IBodyElement e : elements) {
+            if (e instanceof XWPFTable t) {
+                out.add(t);
+                for (XWPFTableRow row : t.getRows()) {
+                    for (XWPFTableCell cell : row.getTableCells()) {
+                        collectTables(cell.getBodyElements(), out);
+                    }
+                }
+            }
+        }
+    }
+
     private static final int WORD_SIDE_MARGIN_TWIPS = 108;
     private static final int THAI_BELOW_MARK_TWIPS = 100;
 
     static byte[] render(byte[] docx, Map<String, ?> data, String qrUrl) {
         try (XWPFDocument doc = open(docx)) {
             merge(doc, data, qrUrl);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PdfConverter.getInstance().convert(doc, out, PdfOptions.create().fontProvider(DocxTemplate::font));
-            return out.toByteArray();
-        } catch (IOException | XWPFConverterException e) {
+            return convert(doc);
+        } catch (IOException e) {
             throw malformed(e);
+        }
+    }
+
+    private static byte[] convert(XWPFDocument doc) {
+        try {
+            return DocxPdfConverter.convert(doc, PdfOptions.create().fontProvider(DocxTemplate::font));
+        } catch (Exception e) {
+            // The converter fails on content it cannot lay out with whatever exception the library happens to throw;
+            // the cause goes to the log with the incident id, the caller gets what to do about it.
+            throw new RenderInputException(RenderInputException.Code.MALFORMED_DOCX,
+                    "the Word file could not be laid out as a PDF: open it in Word or LibreOffice, save it again as "
+                            + "a .docx file and upload it again", e);
         }
     }
 
