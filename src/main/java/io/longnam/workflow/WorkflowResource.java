@@ -161,8 +161,14 @@ public class WorkflowResource {
     @Operation(operationId = "resubmitWorkflowWithFile", summary = "Restart a rejected chain on a new file",
             description = "Creator only. The PDF becomes the document's new current version and the chain restarts at "
                     + "step 1 (round + 1); anchors and pages of the placements are checked on it again.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ResubmissionUpload.class)))
+    @APIResponse(responseCode = "200", description = "The restarted chain",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "422", description = "The PDF is empty, encrypted, corrupt or too complex, or a placement "
+            + "does not fit it (`empty-file`, `encrypted-pdf`, `corrupt-pdf`, `pdf-too-complex`, `unknown-anchor`)")
     public WorkflowView resubmitWithFile(@PathParam("id") UUID id,
-                                         @Schema(implementation = ResubmissionUpload.class) @RestForm("file") FileUpload file,
+                                         @RestForm("file") FileUpload file,
                                          @RestForm("comment") String comment) {
         byte[] pdf = Uploads.required(file, "with the new PDF", config.upload().maxBytes());
         PdfInspector.inspect(pdf, PdfInspector.Limits.of(config));
