@@ -16,7 +16,7 @@ create table document_daily_summary (
 create index document_daily_summary_period_idx on document_daily_summary (status, day)
     include (organization_id, document_type, input_format, import_channel, n);
 
--- Existing events. bench/reports.sh runs this same statement after seeding (the lines between the markers).
+-- Existing events; idempotent (DocumentDailySummaryTest runs the lines between the markers again and compares).
 -- backfill:begin
 insert into document_daily_summary (day, organization_id, status, document_type, input_format, import_channel, n)
 select (occurred_at at time zone 'Asia/Bangkok')::date, organization_id, status, document_type, input_format,
