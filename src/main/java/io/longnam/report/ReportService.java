@@ -34,19 +34,17 @@ public class ReportService {
         Organization root = organizations.visible(caller, f.organizationId() == null ? caller.organizationId()
                 : f.organizationId());
         Map<String, Object> params = new HashMap<>();
-        // Time keys are grouped by day first and labelled after, so to_char runs once per day, not once per row.
+        // Time keys are grouped by day first and labelled after, and the roll-up by organisation first and mapped to
+        // the root's children after: to_char and the path split then run once per group, not once per summary row.
         String key = switch (f.groupBy()) {
-            case ORGANIZATION -> childOf(root, params);
+            case ORGANIZATION -> "s.organization_id";
             case DAY, MONTH, YEAR -> "s.day";
             default -> f.groupBy().sql;
         };
         StringBuilder sql = new StringBuilder("select ").append(key)
                 .append(" as k, sum(s.n) as n from document_daily_summary s ");
-        if (f.groupBy() == GroupBy.ORGANIZATION) {
-            sql.append("join organization o on o.id = s.organization_id ");
-        }
         sql.append("where s.day between :from and :to")
-                .append(" and s.organization_id in (select o2.id from organization o2 where o2.path like :subtree)");
+                .append(" and s.organization_id in (select o.id from organization o where o.path like :subtree)");
         params.put("from", f.from());
         params.put("to", f.to());
         params.put("subtree", Organization.subtree(root.path));
@@ -58,6 +56,9 @@ public class ReportService {
         if (f.groupBy().isTime()) {
             sql.insert(0, "select to_char(cast(d.k as timestamp), '" + f.groupBy().sql + "'), sum(d.n) from (")
                     .append(") d group by 1 order by 1");
+        } else if (f.groupBy() == GroupBy.ORGANIZATION) {
+            sql.insert(0, "select " + childOf(root, params) + ", sum(d.n) from (")
+                    .append(") d join organization o on o.id = d.k group by 1 order by 2 desc, 1");
         } else {
             sql.append(" order by 2 desc, 1");
         }
