@@ -3,10 +3,12 @@ package io.longnam.report;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.document.DocumentStatus;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps {@code document_status_event} current from the document events themselves ({@code document.registered},
- * {@code document.sealed}, … — any {@code document.<status>}), in the changing transaction.
+ * {@code document.sealed}, … — any {@code document.<status>}), in the changing transaction; the insert's trigger adds
+ * each event to the per-day counts of {@code document_daily_summary} that reports read (V20).
  */
 @ApplicationScoped
 public class DocumentStatusEvents {
@@ -30,7 +33,12 @@ public class DocumentStatusEvents {
     @Inject
     Clock clock;
 
-    void onDomainEvent(@Observes(during = TransactionPhase.IN_PROGRESS) DomainEvent event) {
+    /**
+     * Runs after the audit observer (a later priority), which holds the organisation's advisory lock until commit: an
+     * organisation's summary rows are then added to by one transaction at a time, never waited on crosswise.
+     */
+    void onDomainEvent(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(Interceptor.Priority.APPLICATION + 1000)
+                       DomainEvent event) {
         DocumentStatus entered = "document.registered".equals(event.action()) ? DocumentStatus.REGISTERED
                 : BY_ACTION.get(event.action());
         if (entered == null || !"document".equals(event.targetType())) {

@@ -7,16 +7,17 @@ import java.util.stream.Collectors;
 
 /** What a report's rows are keyed by (TOR 2.9.1–2.9.4). */
 public enum GroupBy {
-    DAY("to_char(e.occurred_at at time zone 'Asia/Bangkok', 'YYYY-MM-DD')"),
-    MONTH("to_char(e.occurred_at at time zone 'Asia/Bangkok', 'YYYY-MM')"),
-    YEAR("to_char(e.occurred_at at time zone 'Asia/Bangkok', 'YYYY')"),
+    DAY("YYYY-MM-DD"),
+    MONTH("YYYY-MM"),
+    YEAR("YYYY"),
     /** Roll-up: the root's own documents, and each child's whole subtree. The expression is built per root. */
     ORGANIZATION(null),
-    INPUT_FORMAT("e.input_format"),
-    IMPORT_CHANNEL("e.import_channel"),
-    STATUS("e.status"),
-    TYPE("e.document_type");
+    INPUT_FORMAT("s.input_format"),
+    IMPORT_CHANNEL("s.import_channel"),
+    STATUS("s.status"),
+    TYPE("s.document_type");
 
+    /** The key's column of {@code document_daily_summary}, or for the time keys the {@code to_char} pattern of its day. */
     final String sql;
 
     GroupBy(String sql) {

@@ -3,6 +3,11 @@ package io.longnam.webhook;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.SecretBox;
+import io.longnam.common.mail.MailOutbox;
+import io.longnam.identity.Permission;
+import io.longnam.identity.RoleResolver;
+import io.longnam.identity.UserStatus;
+import io.longnam.tenancy.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,15 +15,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The worker's side of the outbox: claiming due deliveries and recording what each attempt found. */
 @ApplicationScoped
 public class WebhookDeliveries {
+
+    static final String DISABLED_TEMPLATE = "webhook-disabled";
+    // Admins are not known to want another language; Thai is what the service's people read.
+    private static final Locale THAI = Locale.forLanguageTag("th-TH");
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'ICT'")
+            .withZone(ZoneId.of("Asia/Bangkok"));
 
     @Inject
     EntityManager em;
@@ -30,6 +48,10 @@ public class WebhookDeliveries {
     SecretBox secrets;
     @Inject
     Event<DomainEvent> events;
+    @Inject
+    MailOutbox mail;
+    @Inject
+    RoleResolver roleResolver;
 
     /** A delivery this worker holds until {@code next_attempt_at} (the lease) passes; {@code attempt} proves it. */
     public record Claim(UUID id, UUID endpointId, UUID eventId, String payload, int attempt, Instant giveUpAt,
@@ -72,7 +94,7 @@ public class WebhookDeliveries {
 
     /**
      * Logs the attempt and decides what follows: delivered, tried again after a backoff, or given up once the retry
-     * window has passed. An endpoint failing long enough is disabled, and that is audited so its admins learn of it.
+     * window has passed. An endpoint failing long enough is disabled, audited, and its admins mailed.
      * A claim whose lease another worker took over in the meantime only logs its attempt.
      */
     @Transactional
@@ -132,6 +154,36 @@ public class WebhookDeliveries {
                     .setParameter(1, now).setParameter(2, reason).setParameter(3, endpointId).executeUpdate();
             events.fire(new DomainEvent((UUID) r[0], "system:webhooks", "webhook.disabled", "webhook",
                     endpointId.toString(), Map.of("url", r[3], "reason", reason)));
+            tellAdmins((UUID) r[0], (String) r[3], failures, since);
+        }
+    }
+
+    /**
+     * Mails the organisation's admins (its active members whose roles there confer webhook.manage) in the disabling
+     * transaction, so they learn of it exactly when it happened. Addresses the outbox would refuse are left out here:
+     * a refusal inside this transaction would roll the disabling back with it.
+     */
+    private void tellAdmins(UUID organizationId, String url, int failures, Instant since) {
+        Organization org = Organization.findById(organizationId);
+        Set<String> sent = new HashSet<>();
+        for (Object[] m : em.createQuery("""
+                        select u.email, u.name, m.roles from Membership m, User u
+                        where u.id = m.userId and m.organizationId = :org and u.status = :active
+                          and u.email like '%_@_%' and length(u.email) <= 320""", Object[].class)
+                .setParameter("org", organizationId).setParameter("active", UserStatus.ACTIVE).getResultList()) {
+            String email = ((String) m[0]).strip();
+            List<String> roles = Arrays.stream(((String) m[2]).split(",")).map(String::strip).filter(n -> !n.isEmpty())
+                    .toList();
+            if (!roles.isEmpty() && roleResolver.permissions(organizationId, roles).contains(Permission.WEBHOOK_MANAGE)
+                    && sent.add(email.toLowerCase(Locale.ROOT))) {
+                Map<String, Object> data = new HashMap<>();
+                data.put("name", m[1]);
+                data.put("organization", org.name);
+                data.put("url", url);
+                data.put("failures", failures);
+                data.put("since", SINCE.format(since));
+                mail.enqueue(email, DISABLED_TEMPLATE, THAI, data);
+            }
         }
     }
 
