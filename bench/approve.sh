@@ -12,11 +12,8 @@ export BENCH_DB="${BENCH_DB:-longnam_bench_approve}" BENCH_PORT="${BENCH_PORT:-1
 select_jdk
 
 CA_DIR="$PWD/target/bench-approve-ca"
-rm -rf "$CA_DIR" && mkdir -p "$CA_DIR"
-openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 30 -subj "/CN=Bench Seal CA/O=Bench/C=TH" \
-  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
-  -keyout "$CA_DIR/ca.key" -out "$CA_DIR/ca.pem" 2>/dev/null
-printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n' > "$CA_DIR/leaf.ext"
+. bench/ca.sh
+bench_ca "$CA_DIR"
 
 OIDC_PORT="${OIDC_PORT:-18092}"
 "$JAVA_HOME/bin/java" bench/OidcStub.java "$OIDC_PORT" "$CA_DIR" > target/bench-oidc.log 2>&1 &

@@ -24,13 +24,9 @@ export LONGNAM_KMS_PKCS11_ENABLED=true LONGNAM_KMS_PKCS11_LIBRARY=/usr/lib/softh
 LONGNAM_KMS_SOFTWARE_MASTER_KEY="$(openssl rand -base64 32)"
 export LONGNAM_KMS_SOFTWARE_MASTER_KEY
 
-# A throwaway CA; B-B needs no revocation data, so the leaf has no CRL distribution point.
 CA_DIR="$PWD/target/bench-ca"
-rm -rf "$CA_DIR" && mkdir -p "$CA_DIR"
-openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 30 -subj "/CN=Bench Seal CA/O=Bench/C=TH" \
-  -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
-  -keyout "$CA_DIR/ca.key" -out "$CA_DIR/ca.pem" 2>/dev/null
-printf 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n' > "$CA_DIR/leaf.ext"
+. bench/ca.sh
+bench_ca "$CA_DIR"
 
 JFR_FILE=""
 if [ -n "${PROFILE:-}" ]; then JFR_FILE="$PWD/target/seal.jfr"; rm -f "$JFR_FILE"; fi
