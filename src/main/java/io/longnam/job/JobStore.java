@@ -255,7 +255,7 @@ public class JobStore {
         }
         Object[] r = rows.getFirst();
         JobStatus status = JobStatus.valueOf((String) r[1]);
-        events.fire(new DomainEvent((UUID) r[0], (String) r[5], "job.finished", "job", jobId.toString(),
+        events.fire(new DomainEvent((UUID) r[0], (String) r[5], "job.completed", "job", jobId.toString(),
                 Map.of("status", status.name(), "done", r[2], "failed", r[3], "total", r[4])));
         return status;
     }
