@@ -35,14 +35,19 @@ public class CurrentCaller {
         get();
         UUID userId = identity.getAttribute(Caller.USER_ID_ATTRIBUTE);
         if (userId == null) {
-            throw new ProblemException(403, NOT_A_PERSON, "Forbidden", "only people who log in through an identity"
-                    + " provider have this; an API key or client acts for its organisation", null, null);
+            throw notAPerson("only people who log in through an identity provider have this; an API key or client acts"
+                    + " for its organisation");
         }
         return userId;
     }
 
     /** The problem slug of {@link #userId()}'s refusal. */
     public static final String NOT_A_PERSON = "not-a-person";
+
+    /** The refusal of an operation on one's own things to a caller that is nobody's "me". */
+    static ProblemException notAPerson(String detail) {
+        return new ProblemException(403, NOT_A_PERSON, "Forbidden", detail, null, null);
+    }
 
     /**
      * Puts a caller's organisation, roles and permissions into an identity being built, in the form {@link #get}

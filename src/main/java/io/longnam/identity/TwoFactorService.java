@@ -295,9 +295,8 @@ public class TwoFactorService {
 
     /** The user behind the caller; keys and clients have no second factor of their own. */
     static UUID person(Caller caller) {
-        return UserIdentities.userId(caller).orElseThrow(() -> new ProblemException(403, CurrentCaller.NOT_A_PERSON,
-                "Forbidden", "second factors and step-up grants belong to people who log in; API keys and clients have none",
-                null, null));
+        return UserIdentities.userId(caller).orElseThrow(() -> CurrentCaller.notAPerson(
+                "second factors and step-up grants belong to people who log in; API keys and clients have none"));
     }
 
     private static String totpContext(UUID userId) {

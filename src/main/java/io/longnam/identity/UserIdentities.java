@@ -116,11 +116,16 @@ public class UserIdentities implements SecurityIdentityAugmentor {
 
     /** The user a caller acts as; empty for API keys, agency clients and the system. */
     public static Optional<UUID> userId(Caller caller) {
-        if (caller == null || !caller.actor().startsWith(USER_ACTOR_PREFIX)) {
+        return caller == null ? Optional.empty() : userIdOf(caller.actor());
+    }
+
+    /** The user an actor name (as stored in audit rows and {@code created_by} columns) stands for, if a person. */
+    public static Optional<UUID> userIdOf(String actor) {
+        if (actor == null || !actor.startsWith(USER_ACTOR_PREFIX)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(caller.actor().substring(USER_ACTOR_PREFIX.length())));
+            return Optional.of(UUID.fromString(actor.substring(USER_ACTOR_PREFIX.length())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -49,10 +49,7 @@ class WorkflowMail {
     }
 
     private static java.util.Optional<User> creator(Workflow w) {
-        if (!w.createdBy.startsWith("user:")) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.ofNullable(User.findById(UUID.fromString(w.createdBy.substring("user:".length()))));
+        return UserIdentities.userIdOf(w.createdBy).map(id -> User.findById(id));
     }
 
     private static Map<String, Object> data(Workflow w) {
