@@ -5,6 +5,7 @@ import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
 import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
+import io.longnam.common.Patterns;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Permission;
@@ -39,6 +40,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 @ApplicationScoped
 @Transactional
 public class SigningKeyService {
+
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(Patterns.ALIAS);
 
     @Inject
     KeyProviders providers;
@@ -103,6 +106,10 @@ public class SigningKeyService {
         Organization org = adminOf(caller, orgId);
         if (alias == null || alias.isBlank() || alias.length() > 100) {
             throw ProblemException.invalid("alias", "alias is required (at most 100 characters)");
+        }
+        // The same rule as enrolment (EnrolKey), which bean validation applies there; a multipart form has no DTO.
+        if (!ALIAS.matcher(alias).matches()) {
+            throw ProblemException.invalid("alias", Patterns.ALIAS_MESSAGE);
         }
         if (SigningKey.count("organizationId = ?1 and alias = ?2 and userId is null", org.id, alias) > 0) {
             throw ProblemException.conflict("duplicate-alias", "this organisation already has a key named " + alias);
