@@ -97,7 +97,7 @@ public class SigningKeyService {
         if (k.status == SigningKey.Status.DISABLED) {
             throw ProblemException.conflict("key-disabled", "a disabled key cannot take a certificate");
         }
-        List<X509Certificate> chain = checkedChain(pemChain, Kms.call(() -> provider(k.provider).publicKey(k.providerKeyRef)));
+        List<X509Certificate> chain = checkedChain(pemChain, Kms.call(() -> stored(k).publicKey(k.providerKeyRef)));
         activate(k, chain, actor, "signing-key.certificate-attached");
     }
 
@@ -114,7 +114,8 @@ public class SigningKeyService {
         if (SigningKey.count("organizationId = ?1 and alias = ?2 and userId is null", org.id, alias) > 0) {
             throw ProblemException.conflict("duplicate-alias", "this organisation already has a key named " + alias);
         }
-        if (!(provider(SoftwareKeyProvider.NAME) instanceof SoftwareKeyProvider software)) {
+        if (!providers.names().contains(SoftwareKeyProvider.NAME)
+                || !(providers.get(SoftwareKeyProvider.NAME) instanceof SoftwareKeyProvider software)) {
             throw ProblemException.conflict("provider-disabled", "the software key provider is not enabled");
         }
         UUID id = UUID.randomUUID();
@@ -176,7 +177,7 @@ public class SigningKeyService {
 
     private void disable(SigningKey k, String actor) {
         if (k.status != SigningKey.Status.DISABLED) {
-            Kms.run(() -> provider(k.provider).disable(k.providerKeyRef));
+            Kms.run(() -> stored(k).disable(k.providerKeyRef));
             k.status = SigningKey.Status.DISABLED;
             k.isDefault = false;
             k.updatedAt = clock.now();
@@ -203,7 +204,7 @@ public class SigningKeyService {
         if (k.status != SigningKey.Status.ACTIVE) {
             throw ProblemException.conflict("key-not-active", "signing key " + k.id + " is " + k.status);
         }
-        return new SealKey(provider(k.provider), k.providerKeyRef, k.algorithm, chainOf(k));
+        return new SealKey(Kms.call("to use the key", () -> stored(k)), k.providerKeyRef, k.algorithm, chainOf(k));
     }
 
     /*
@@ -352,11 +353,20 @@ public class SigningKeyService {
         }
     }
 
+    /** The provider a request names: one not enabled here is bad input. */
     private KeyProvider provider(String name) {
         if (!providers.names().contains(name)) {
             throw ProblemException.invalid("provider", "provider must be one of " + providers.names());
         }
         return providers.get(name);
+    }
+
+    /**
+     * The provider holding a stored key. One switched off since the key was made is the key provider refusing, not the
+     * caller's mistake: {@link KmsException}, which {@link Kms#call} answers as {@code kms-error} 502.
+     */
+    private KeyProvider stored(SigningKey k) {
+        return providers.get(k.provider);
     }
 
     private Organization adminOf(Caller caller, UUID orgId) {
@@ -419,7 +429,8 @@ public class SigningKeyService {
     }
 
     private String fingerprint(SigningKey k) {
-        return k.status == SigningKey.Status.DISABLED ? null
-                : Kms.call(() -> SoftwareKeyProvider.fingerprint(provider(k.provider).publicKey(k.providerKeyRef)));
+        // A key whose provider is switched off is still listed (its admins must see it to replace it), without this.
+        return k.status == SigningKey.Status.DISABLED || !providers.names().contains(k.provider) ? null
+                : Kms.call(() -> SoftwareKeyProvider.fingerprint(stored(k).publicKey(k.providerKeyRef)));
     }
 }

@@ -165,6 +165,30 @@ class SigningKeyApiTest {
                 .body("alias", equalTo("ตราประทับโรงเรียน ปี 2569"));
     }
 
+    /**
+     * #19 item 5: a stored key whose provider was switched off (here: a provider this service does not run) is the key
+     * provider refusing, answered kms-error 502 like every other refusal, never 400 blaming the caller.
+     */
+    @Test
+    void aKeyWhoseProviderWasSwitchedOffAnswersKmsError() {
+        String key = Keys.enrol(school, signing.pki(), "software", "RSA_2048");
+        UUID doc = Api.register(school, "provider gone");
+        Sql.update(ds, "update signing_key set provider = 'retired-hsm' where id = ?", UUID.fromString(key));
+
+        school.as().post("/api/v1/documents/{id}/seal", doc).then().statusCode(502)
+                .body("type", org.hamcrest.Matchers.endsWith("/kms-error"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("retired-hsm")));
+        school.as().contentType(ContentType.JSON).body(Map.of("keyId", key))
+                .post("/api/v1/documents/{id}/seal", doc).then().statusCode(502)
+                .body("type", org.hamcrest.Matchers.endsWith("/kms-error"));
+        school.as().delete("/api/v1/organizations/{o}/signing-keys/{k}", school.orgId(), key).then().statusCode(502)
+                .body("type", org.hamcrest.Matchers.endsWith("/kms-error"));
+        // Still listed, so that its administrators can see and replace it.
+        school.as().get("/api/v1/organizations/{o}/signing-keys/{k}", school.orgId(), key).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("publicKeySha256", nullValue());
+        school.as().get("/api/v1/documents/{id}", doc).then().body("status", equalTo("REGISTERED"));
+    }
+
     /** A PKCS#12 holding a fresh RSA key and the chain the test CA issued for it. */
     private byte[] pkcs12(String password) throws Exception {
         java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
