@@ -160,6 +160,7 @@ public class SigningKeyResource {
     @DELETE
     @Path("{keyId}")
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
     @APIResponse(responseCode = "502")
     @Operation(operationId = "disableSigningKey", summary = "Disable a key", description = "The key is destroyed or blocked in its provider; documents it sealed stay verifiable.")
     public SigningKeyView disable(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
