@@ -44,6 +44,8 @@ public class ContractFilter implements OASFilter {
             Map.entry("422", "The content is well-formed but cannot be processed (see `type` and `code`)"),
             Map.entry("429", "Too many requests from this client; retry after `Retry-After` seconds"),
             Map.entry("500", "Unexpected failure; quote `incident` to support"),
+            Map.entry("502", "The key-management provider refused the operation (`kms-error`), e.g. the key's provider is "
+                    + "switched off; retrying unchanged does not help"),
             Map.entry("503", "A dependency (database, TSA, key provider, CRL server) is unavailable; `retryable`, retry after `Retry-After` seconds"));
 
     /**

@@ -91,6 +91,7 @@ public class JobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "submitJob", summary = "Submit a bulk job of records", description = "Renders one document per record with a built-in "
             + "template (and seals each when `seal` is true), in the background. A malformed request answers 400; a record "
             + "the template refuses becomes a failed item of the job. An Idempotency-Key makes retries safe.")
@@ -109,6 +110,7 @@ public class JobResource {
     @Path("files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.JOB_SUBMIT)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "submitJobFromFile", summary = "Submit a bulk job from a CSV or xlsx file", description = "One document per data row; a row "
             + "refused by the table reader (e.g. a cell starting with = + - @) becomes a failed item. A list field such as "
             + "the ปพ.1 `courses` is given as JSON text in its cell. An Idempotency-Key makes retries safe.")

@@ -52,6 +52,7 @@ public class PersonalKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_SELF)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createPersonalSigningKey", summary = "Generate one's own signing key in a key provider",
             description = "Answers the key with a PKCS#10 CSR (PEM). Without a subject the request names the caller: "
                     + "CN = display name, serialNumber = PNOTH-<national id> when the profile has one, O = the "
@@ -66,6 +67,8 @@ public class PersonalKeyResource {
     @Path("{keyId}/certificate")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_SELF)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalKeyView.class)))
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "uploadPersonalCertificateChain", summary = "Attach the issued certificate chain (JSON form)",
             description = "The leaf must certify this key and must not be a CA certificate.")
     public PersonalKeyView certificateJson(@PathParam("keyId") UUID keyId, @Valid @NotNull CertificateUpload upload) {
@@ -76,6 +79,8 @@ public class PersonalKeyResource {
     @Path("{keyId}/certificate/pem")
     @Consumes("application/x-pem-file")
     @PermissionsAllowed(Permission.Names.KEY_SELF)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalKeyView.class)))
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "uploadPersonalCertificateChainPem", summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
     @RequestBody(required = true, content = @Content(mediaType = "application/x-pem-file", schema = @Schema(type = SchemaType.STRING,
             description = "Concatenated PEM certificates")))
@@ -112,6 +117,8 @@ public class PersonalKeyResource {
     @DELETE
     @Path("{keyId}")
     @PermissionsAllowed(Permission.Names.KEY_SELF)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalKeyView.class)))
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "disablePersonalSigningKey", summary = "Disable one of one's own signing keys",
             description = "The key is destroyed or blocked in its provider; documents it signed stay verifiable.")
     public PersonalKeyView disable(@PathParam("keyId") UUID keyId) {

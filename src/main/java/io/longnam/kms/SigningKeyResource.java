@@ -57,6 +57,7 @@ public class SigningKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createSigningKey", summary = "Generate a seal key in a key provider", description = "Answers the key with a PKCS#10 CSR (PEM) for the given subject; send it to the CA, then PUT the issued chain.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
     public Response enrol(@PathParam("orgId") UUID orgId, @Valid @NotNull EnrolKey request, @Context UriInfo uri) {
@@ -68,6 +69,7 @@ public class SigningKeyResource {
     @Path("{keyId}/certificate")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "uploadCertificateChain", summary = "Attach the issued certificate chain (JSON form)")
     @APIResponse(responseCode = "422", description = "The chain does not belong to the key or cannot be read (`invalid-certificate-chain`)")
     @APIResponse(responseCode = "200", description = "The key, now usable", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
@@ -80,6 +82,7 @@ public class SigningKeyResource {
     @Path("{keyId}/certificate/pem")
     @Consumes(PEM)
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "uploadCertificateChainPem", summary = "Attach the issued certificate chain (PEM body, leaf first or in any order)")
     @RequestBody(required = true, content = @Content(mediaType = PEM, schema = @Schema(type = SchemaType.STRING,
             description = "Concatenated PEM certificates", examples = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n")))
@@ -157,6 +160,8 @@ public class SigningKeyResource {
     @DELETE
     @Path("{keyId}")
     @PermissionsAllowed(Permission.Names.KEY_MANAGE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyView.class)))
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "disableSigningKey", summary = "Disable a key", description = "The key is destroyed or blocked in its provider; documents it sealed stay verifiable.")
     public SigningKeyView disable(@PathParam("orgId") UUID orgId, @PathParam("keyId") UUID keyId) {
         return service.disable(caller.get(), orgId, keyId);

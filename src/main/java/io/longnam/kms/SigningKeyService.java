@@ -5,6 +5,7 @@ import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
 import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
+import io.longnam.common.Patterns;
 import io.longnam.common.ProblemException;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Permission;
@@ -39,6 +40,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 @ApplicationScoped
 @Transactional
 public class SigningKeyService {
+
+    private static final java.util.regex.Pattern ALIAS = java.util.regex.Pattern.compile(Patterns.ALIAS);
 
     @Inject
     KeyProviders providers;
@@ -94,7 +97,7 @@ public class SigningKeyService {
         if (k.status == SigningKey.Status.DISABLED) {
             throw ProblemException.conflict("key-disabled", "a disabled key cannot take a certificate");
         }
-        List<X509Certificate> chain = checkedChain(pemChain, Kms.call(() -> provider(k.provider).publicKey(k.providerKeyRef)));
+        List<X509Certificate> chain = checkedChain(pemChain, Kms.call(() -> stored(k).publicKey(k.providerKeyRef)));
         activate(k, chain, actor, "signing-key.certificate-attached");
     }
 
@@ -104,10 +107,15 @@ public class SigningKeyService {
         if (alias == null || alias.isBlank() || alias.length() > 100) {
             throw ProblemException.invalid("alias", "alias is required (at most 100 characters)");
         }
+        // The same rule as enrolment (EnrolKey), which bean validation applies there; a multipart form has no DTO.
+        if (!ALIAS.matcher(alias).matches()) {
+            throw ProblemException.invalid("alias", Patterns.ALIAS_MESSAGE);
+        }
         if (SigningKey.count("organizationId = ?1 and alias = ?2 and userId is null", org.id, alias) > 0) {
             throw ProblemException.conflict("duplicate-alias", "this organisation already has a key named " + alias);
         }
-        if (!(provider(SoftwareKeyProvider.NAME) instanceof SoftwareKeyProvider software)) {
+        if (!providers.names().contains(SoftwareKeyProvider.NAME)
+                || !(providers.get(SoftwareKeyProvider.NAME) instanceof SoftwareKeyProvider software)) {
             throw ProblemException.conflict("provider-disabled", "the software key provider is not enabled");
         }
         UUID id = UUID.randomUUID();
@@ -169,7 +177,7 @@ public class SigningKeyService {
 
     private void disable(SigningKey k, String actor) {
         if (k.status != SigningKey.Status.DISABLED) {
-            Kms.run(() -> provider(k.provider).disable(k.providerKeyRef));
+            Kms.run(() -> stored(k).disable(k.providerKeyRef));
             k.status = SigningKey.Status.DISABLED;
             k.isDefault = false;
             k.updatedAt = clock.now();
@@ -196,7 +204,7 @@ public class SigningKeyService {
         if (k.status != SigningKey.Status.ACTIVE) {
             throw ProblemException.conflict("key-not-active", "signing key " + k.id + " is " + k.status);
         }
-        return new SealKey(provider(k.provider), k.providerKeyRef, k.algorithm, chainOf(k));
+        return new SealKey(Kms.call("to use the key", () -> stored(k)), k.providerKeyRef, k.algorithm, chainOf(k));
     }
 
     /*
@@ -345,11 +353,20 @@ public class SigningKeyService {
         }
     }
 
+    /** The provider a request names: one not enabled here is bad input. */
     private KeyProvider provider(String name) {
         if (!providers.names().contains(name)) {
             throw ProblemException.invalid("provider", "provider must be one of " + providers.names());
         }
         return providers.get(name);
+    }
+
+    /**
+     * The provider holding a stored key. One switched off since the key was made is the key provider refusing, not the
+     * caller's mistake: {@link KmsException}, which {@link Kms#call} answers as {@code kms-error} 502.
+     */
+    private KeyProvider stored(SigningKey k) {
+        return providers.get(k.provider);
     }
 
     private Organization adminOf(Caller caller, UUID orgId) {
@@ -412,7 +429,8 @@ public class SigningKeyService {
     }
 
     private String fingerprint(SigningKey k) {
-        return k.status == SigningKey.Status.DISABLED ? null
-                : Kms.call(() -> SoftwareKeyProvider.fingerprint(provider(k.provider).publicKey(k.providerKeyRef)));
+        // A key whose provider is switched off is still listed (its admins must see it to replace it), without this.
+        return k.status == SigningKey.Status.DISABLED || !providers.names().contains(k.provider) ? null
+                : Kms.call(() -> SoftwareKeyProvider.fingerprint(stored(k).publicKey(k.providerKeyRef)));
     }
 }

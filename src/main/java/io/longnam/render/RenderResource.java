@@ -119,6 +119,7 @@ public class RenderResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createRender", summary = "Render a document from a template and JSON data",
             description = "The data is validated against the template's fields (400 lists every field error). " + OUTPUT)
     @APIResponse(responseCode = "201", description = CREATED,
@@ -137,6 +138,7 @@ public class RenderResource {
     @Path("files")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createRenderFromFiles", summary = "Render an uploaded docx template with a JSON or XML data file",
             description = "The template is used for this render only (upload it with uploadTemplate to keep it). "
                     + "`signEmbeddedXml` XAdES-signs XML data before it is embedded. " + OUTPUT)
@@ -155,6 +157,7 @@ public class RenderResource {
     @Path("data")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createRenderFromData", summary = "Render a template by id with a JSON or XML data file",
             description = "`signEmbeddedXml` XAdES-signs XML data before it is embedded. " + OUTPUT)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = DataUpload.class)))
@@ -173,6 +176,7 @@ public class RenderResource {
     @Path("text")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createRenderFromText", summary = "Render a plain text file as a Thai document", description = OUTPUT)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = TextUpload.class)))
     @APIResponse(responseCode = "201", description = CREATED,
@@ -189,6 +193,7 @@ public class RenderResource {
     @Path("pdf-xml")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createRenderFromPdfAndXml", summary = "Make a PDF PDF/A-3 with an XML file embedded",
             description = "`signEmbeddedXml` XAdES-signs the XML before it is embedded. " + OUTPUT)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = PdfXmlUpload.class)))
@@ -207,6 +212,7 @@ public class RenderResource {
     @Path("batches")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @PermissionsAllowed(Permission.Names.RENDER_CREATE)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "createRenderBatch", summary = "Render one document per row of a CSV or xlsx table",
             description = "Answers `{items, errors}`: one document per valid row, refused rows (formula cells, field errors) by "
                     + "line; 422 when no row is valid. For large tables submit a bulk job instead. " + OUTPUT)

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class DashboardService {
 
     static final int TOP_ORGANIZATIONS = 5;
+    private static final List<String> TERMINAL = Arrays.stream(DocumentStatus.values()).filter(DocumentStatus::isTerminal)
+            .map(Enum::name).toList();
 
     @Inject
     ReportService reports;
@@ -34,7 +37,10 @@ public class DashboardService {
     EntityManager em;
 
     @Schema(name = "Dashboard")
-    public record Dashboard(UUID organizationId, Instant generatedAt, String lang, Totals totals, List<ReportRow> byStatus,
+    public record Dashboard(UUID organizationId, Instant generatedAt, String lang, Totals totals,
+                            @Schema(description = "documents that entered each status this year (Bangkok days), the rows of "
+                                    + "`GET /api/v1/reports/documents?groupBy=status` for the same organisation")
+                            List<ReportRow> byStatus,
                             @Schema(description = "documents created per Bangkok day over the last `days` days, zeros included")
                             List<ReportRow> series,
                             @Schema(description = "the organisation's children (with their subtrees) that created most this year")
@@ -63,25 +69,19 @@ public class DashboardService {
         for (LocalDate d = today.minusDays(days - 1L); !d.isAfter(today); d = d.plusDays(1)) {
             filled.add(new ReportRow(d.toString(), ReportLabels.day(d, thai), byDay.getOrDefault(d.toString(), 0L)));
         }
+        // The breakdown is the report's (the event-kept summary), so dashboard and report never disagree.
+        List<ReportRow> byStatus = reports.documents(caller, new ReportFilter(GroupBy.STATUS, today.withDayOfYear(1), today,
+                root.id, List.of(), List.of(), List.of(), List.of(), thai)).rows();
         String subtree = Organization.subtree(root.path);
-        List<Object[]> statuses = em.createNativeQuery("""
-                        select d.status, count(*) from document d
-                        where d.organization_id in (select s.id from organization s where s.path like ?1)
-                        group by 1 order by 2 desc, 1""").setParameter(1, subtree).getResultList();
-        List<ReportRow> byStatus = new ArrayList<>();
-        long held = 0;
-        long pendingApproval = 0;
-        for (Object[] r : statuses) {
-            String status = (String) r[0];
-            long n = ((Number) r[1]).longValue();
-            byStatus.add(new ReportRow(status, ReportLabels.label(GroupBy.STATUS, status, thai), n));
-            if (!DocumentStatus.valueOf(status).isTerminal()) {
-                held += n;
-            }
-            if (DocumentStatus.PENDING_APPROVAL.name().equals(status)) {
-                pendingApproval = n;
-            }
-        }
+        // What is held and waiting now is current state, which the per-day counts of status entries cannot give.
+        Object[] current = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where d.status not in (:terminal)), count(*) filter (where d.status = :waiting)
+                        from document d
+                        where d.organization_id in (select s.id from organization s where s.path like :subtree)""")
+                .setParameter("subtree", subtree).setParameter("terminal", TERMINAL)
+                .setParameter("waiting", DocumentStatus.PENDING_APPROVAL.name()).getSingleResult();
+        long held = ((Number) current[0]).longValue();
+        long pendingApproval = ((Number) current[1]).longValue();
         Object[] jobs = (Object[]) em.createNativeQuery("""
                         select count(*) filter (where j.status = 'QUEUED'), count(*) filter (where j.status = 'RUNNING'),
                                coalesce(sum(j.total - j.done - j.failed), 0)

@@ -41,6 +41,7 @@ public class SealResource {
     @POST
     @Path("seal")
     @PermissionsAllowed(Permission.Names.DOCUMENT_SEAL)
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "sealDocument", summary = "Seal the document with the organisation's key (PAdES)",
             description = "Adds a PAdES baseline signature (ETSI.CAdES.detached) as a new version. Without `level`, "
                     + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "

@@ -119,6 +119,8 @@ public class WorkflowResource {
     @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Permission.Names.WORKFLOW_APPROVE)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "502")
     @Operation(operationId = "approveWorkflowStep", summary = "Approve the step waiting on the caller",
             description = "Signs the current version at the step's placement with the caller's signature image (the "
                     + "default one without `imageId`): a personal PAdES signature when the caller enrolled a personal key, "

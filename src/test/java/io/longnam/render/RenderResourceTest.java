@@ -208,6 +208,32 @@ class RenderResourceTest {
         assertThat(Samples.renderer().extractAttachment(stored, "transcript.xml")).isEqualTo(xml);
     }
 
+    /**
+     * #19 item 5: the PDF of "PDF + XML" passes the same inspection as a registered PDF (PdfInspector): not a PDF →
+     * 415, cut short → 422 corrupt-pdf, and a damaged file is refused rather than repaired into the PDF/A-3.
+     */
+    @Test
+    void pdfPlusXmlTakesOnlyAWholePdf() {
+        Tenant school = Api.school("โรงเรียนพีดีเอฟเสีย");
+        long before = documents(school);
+        byte[] xml = "<?xml version=\"1.0\"?><t><studentName>เด็กชายกล้า</studentName></t>".getBytes(StandardCharsets.UTF_8);
+        byte[] whole = io.longnam.support.TestPdfs.onePage("whole");
+        pdfXml(school, io.longnam.support.TestPdfs.png(), xml).statusCode(415).contentType("application/problem+json");
+        pdfXml(school, io.longnam.support.TestPdfs.behind("<html>", whole), xml).statusCode(415);
+        pdfXml(school, io.longnam.support.TestPdfs.truncated(), xml).statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("/corrupt-pdf"));
+        // Cut short and given a new end marker: readers rebuild such files from what is left; this one is refused.
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        byte[] patched = (new String(cut, StandardCharsets.ISO_8859_1) + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+        pdfXml(school, patched, xml).statusCode(422).body("type", org.hamcrest.Matchers.endsWith("/corrupt-pdf"));
+        assertThat(documents(school)).isEqualTo(before);
+    }
+
+    private static ValidatableResponse pdfXml(Tenant school, byte[] pdf, byte[] xml) {
+        return school.as().multiPart("file", "t.pdf", pdf, "application/pdf").multiPart("xml", "t.xml", xml, XML)
+                .post("/api/v1/renders/pdf-xml").then();
+    }
+
     @Test
     void refusedInputAnswersTheRightProblemAndRegistersNothing() throws Exception {
         Tenant school = Api.school("โรงเรียนข้อมูลเสีย");

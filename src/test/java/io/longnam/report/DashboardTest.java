@@ -50,6 +50,60 @@ class DashboardTest {
         school.as().queryParam("days", "0").get("/api/v1/dashboard").then().statusCode(400);
     }
 
+    /**
+     * #18: the dashboard is the reports' figures, read from the same event-kept summary: on a seeded subtree (documents
+     * in a school and two branches, some deleted) every part equals the report that answers the same question, and
+     * the counts the test seeded.
+     */
+    @Test
+    void theDashboardAgreesWithTheReportsOnASeededSubtree() {
+        Tenant school = Api.school("โรงเรียนตรงกัน");
+        Tenant north = school.child("สาขาเหนือ");
+        Tenant south = school.child("สาขาใต้");
+        List<java.util.UUID> seeded = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seeded.add(Api.register(school, "school " + i));
+        }
+        for (int i = 0; i < 4; i++) {
+            seeded.add(Api.register(north, "north " + i));
+        }
+        seeded.add(Api.register(south, "south"));
+        school.as().delete("/api/v1/documents/{id}", seeded.get(0)).then().statusCode(200);
+        north.as().delete("/api/v1/documents/{id}", seeded.get(3)).then().statusCode(200);
+
+        JsonPath d = school.as().queryParam("days", "7").get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath();
+        JsonPath byStatus = report(school, "status");
+        assertThat(rows(d, "byStatus")).isEqualTo(rows(byStatus, "rows"))
+                .containsExactly(java.util.Map.entry("REGISTERED", 8), java.util.Map.entry("DELETED", 2));
+        assertThat(d.getInt("totals.createdThisYear")).isEqualTo(report(school, "year").getInt("total")).isEqualTo(8);
+        assertThat(d.getInt("totals.documents")).isEqualTo(6);
+        JsonPath days = school.as().queryParam("groupBy", "day")
+                .queryParam("from", LocalDate.now(ReportFilter.BANGKOK).minusDays(6).toString())
+                .get("/api/v1/reports/documents").then().statusCode(200).extract().jsonPath();
+        assertThat(d.getList("series.count", Integer.class).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(days.getInt("total"));
+        java.util.Map<String, Integer> byOrganization = rows(report(school, "organization"), "rows");
+        byOrganization.remove(school.orgId().toString());
+        assertThat(rows(d, "topOrganizations")).isEqualTo(byOrganization)
+                .containsExactly(java.util.Map.entry(north.orgId().toString(), 4), java.util.Map.entry(south.orgId().toString(), 1));
+    }
+
+    private static JsonPath report(Tenant t, String groupBy) {
+        return t.as().queryParam("groupBy", groupBy).get("/api/v1/reports/documents").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** key → count, in the answer's order. */
+    private static java.util.Map<String, Integer> rows(JsonPath json, String path) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        List<String> keys = json.getList(path + ".key", String.class);
+        List<Integer> counts = json.getList(path + ".count", Integer.class);
+        for (int i = 0; i < keys.size(); i++) {
+            out.put(keys.get(i), counts.get(i));
+        }
+        return out;
+    }
+
     @Test
     void theChartEndpointAnswersWellFormedSvgThatRunsNothing() throws Exception {
         Tenant school = Api.school("กราฟ");

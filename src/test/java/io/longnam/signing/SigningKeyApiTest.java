@@ -107,26 +107,13 @@ class SigningKeyApiTest {
 
     @Test
     void importsAPkcs12IntoTheSoftwareProviderAndSealsWithIt() throws Exception {
-        java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
-        java.security.KeyPair pair = gen.generateKeyPair();
-        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
-                new javax.security.auth.x500.X500Principal("CN=Imported Seal,O=Test School,C=TH"), pair.getPublic())
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
-        String csrPem = io.longnam.kms.Pem.encode(java.util.List.of(csr));
-        var leaf = signing.pki().issueSeal(csrPem);
-        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
-        p12.load(null, null);
-        p12.setKeyEntry("seal", pair.getPrivate(), "ตราประทับ-pass".toCharArray(),
-                new java.security.cert.Certificate[]{leaf, signing.pki().issuingCa(), signing.pki().root()});
-        var out = new java.io.ByteArrayOutputStream();
-        p12.store(out, "ตราประทับ-pass".toCharArray());
+        byte[] p12 = pkcs12("ตราประทับ-pass");
 
-        school.as().multiPart("file", "seal.p12", out.toByteArray(), "application/x-pkcs12")
+        school.as().multiPart("file", "seal.p12", p12, "application/x-pkcs12")
                 .multiPart("password", "wrong").multiPart("alias", "bad")
                 .post("/api/v1/organizations/{o}/signing-keys/import", school.orgId()).then().statusCode(422)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("wrong")));
-        school.as().multiPart("file", "seal.p12", out.toByteArray(), "application/x-pkcs12")
+        school.as().multiPart("file", "seal.p12", p12, "application/x-pkcs12")
                 .multiPart(new io.restassured.builder.MultiPartSpecBuilder("ตราประทับ-pass").controlName("password")
                         .charset("UTF-8").build())
                 .multiPart("alias", "imported")
@@ -158,5 +145,66 @@ class SigningKeyApiTest {
         school.as().contentType(ContentType.JSON)
                 .body(Map.of("alias", "x", "algorithm", "DSA_1024", "provider", "software", "subject", "CN=x"))
                 .post("/api/v1/organizations/{o}/signing-keys", school.orgId()).then().statusCode(400);
+    }
+
+    /** #19 item 5: import takes the aliases enrolment takes (Thai with its marks) and refuses the same others. */
+    @Test
+    void importAppliesTheEnrolmentAliasPattern() throws Exception {
+        byte[] p12 = pkcs12("pass");
+        school.as().multiPart("file", "seal.p12", p12, "application/x-pkcs12").multiPart("password", "pass")
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("ตราโรงเรียน <b>").controlName("alias")
+                        .charset("UTF-8").build())
+                .post("/api/v1/organizations/{o}/signing-keys/import", school.orgId()).then().statusCode(400)
+                .body("errors[0].field", equalTo("alias"))
+                .body("errors[0].message", equalTo(io.longnam.common.Patterns.ALIAS_MESSAGE));
+        assertThat(Sql.count(ds, "select count(*) from signing_key where organization_id = ?", school.orgId())).isZero();
+        school.as().multiPart("file", "seal.p12", p12, "application/x-pkcs12").multiPart("password", "pass")
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("ตราประทับโรงเรียน ปี 2569").controlName("alias")
+                        .charset("UTF-8").build())
+                .post("/api/v1/organizations/{o}/signing-keys/import", school.orgId()).then().statusCode(201)
+                .body("alias", equalTo("ตราประทับโรงเรียน ปี 2569"));
+    }
+
+    /**
+     * #19 item 5: a stored key whose provider was switched off (here: a provider this service does not run) is the key
+     * provider refusing, answered kms-error 502 like every other refusal, never 400 blaming the caller.
+     */
+    @Test
+    void aKeyWhoseProviderWasSwitchedOffAnswersKmsError() {
+        String key = Keys.enrol(school, signing.pki(), "software", "RSA_2048");
+        UUID doc = Api.register(school, "provider gone");
+        Sql.update(ds, "update signing_key set provider = 'retired-hsm' where id = ?", UUID.fromString(key));
+
+        school.as().post("/api/v1/documents/{id}/seal", doc).then().statusCode(502)
+                .body("type", org.hamcrest.Matchers.endsWith("/kms-error"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("retired-hsm")));
+        school.as().contentType(ContentType.JSON).body(Map.of("keyId", key))
+                .post("/api/v1/documents/{id}/seal", doc).then().statusCode(502)
+                .body("type", org.hamcrest.Matchers.endsWith("/kms-error"));
+        school.as().delete("/api/v1/organizations/{o}/signing-keys/{k}", school.orgId(), key).then().statusCode(502)
+                .body("type", org.hamcrest.Matchers.endsWith("/kms-error"));
+        // Still listed, so that its administrators can see and replace it.
+        school.as().get("/api/v1/organizations/{o}/signing-keys/{k}", school.orgId(), key).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("publicKeySha256", nullValue());
+        school.as().get("/api/v1/documents/{id}", doc).then().body("status", equalTo("REGISTERED"));
+    }
+
+    /** A PKCS#12 holding a fresh RSA key and the chain the test CA issued for it. */
+    private byte[] pkcs12(String password) throws Exception {
+        java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+        gen.initialize(2048);
+        java.security.KeyPair pair = gen.generateKeyPair();
+        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                new javax.security.auth.x500.X500Principal("CN=Imported Seal,O=Test School,C=TH"), pair.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+        String csrPem = io.longnam.kms.Pem.encode(java.util.List.of(csr));
+        var leaf = signing.pki().issueSeal(csrPem);
+        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        p12.load(null, null);
+        p12.setKeyEntry("seal", pair.getPrivate(), password.toCharArray(),
+                new java.security.cert.Certificate[]{leaf, signing.pki().issuingCa(), signing.pki().root()});
+        var out = new java.io.ByteArrayOutputStream();
+        p12.store(out, password.toCharArray());
+        return out.toByteArray();
     }
 }
