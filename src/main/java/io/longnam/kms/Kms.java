@@ -3,7 +3,7 @@ package io.longnam.kms;
 import io.longnam.common.ProblemException;
 import java.util.function.Supplier;
 
-/** Translates provider failures into answers: unreachable → 503 retryable; anything else → 502-like 503 without detail. */
+/** Translates provider failures into answers: unreachable → 503 retryable; any other refusal → 502 `kms-error` without the provider's detail. */
 public final class Kms {
 
     private Kms() {
