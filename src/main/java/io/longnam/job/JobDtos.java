@@ -2,6 +2,7 @@ package io.longnam.job;
 
 import io.longnam.common.Patterns;
 import io.longnam.document.InputFormat;
+import io.longnam.signing.SignatureLevel;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class JobDtos {
      */
     public record JobOptions(
             boolean seal,
-            @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+            SignatureLevel level,
             UUID keyId,
             @Size(max = 200) String reason,
             @Size(max = 200) String location,
@@ -37,7 +38,7 @@ public final class JobDtos {
             @Schema(required = true, description = "PP1, PP2 or LETTER") String templateId,
             @Schema(required = true, description = "One object per document, with the template's fields") List<Map<String, Object>> records,
             @Schema(description = "Seal each document with the organisation's key (needs the SIGNER role)") Boolean seal,
-            @Schema(description = "B-B, B-T, B-LT or B-LTA; without it the organisation's settings decide") String level,
+            @Schema(description = "Without it the organisation's settings decide") SignatureLevel level,
             @Schema(description = "Seal key; the organisation's default without it") UUID keyId,
             String reason, String location,
             @Schema(description = "Record field whose value becomes each document's ownerRef, e.g. studentId") String ownerRefField,

@@ -1,11 +1,10 @@
 package io.longnam.render;
 
-import io.longnam.common.Patterns;
 import io.longnam.common.Problem;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentType;
+import io.longnam.signing.SignatureLevel;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class RenderDtos {
      * applies to XML data (multipart). The rest becomes the document's metadata.
      */
     public record RenderRequest(@NotBlank String templateId, Map<String, Object> data, Boolean embedSource, Boolean seal,
-                                @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+                                SignatureLevel level,
                                 Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
                                 String title, DocumentType documentType, List<String> labels) {
 
@@ -33,7 +32,7 @@ public final class RenderDtos {
 
     /** The {@code options} part of a multipart render: everything of {@link RenderRequest} but the template and data. */
     public record RenderSettings(Boolean embedSource, Boolean seal,
-                                 @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+                                 SignatureLevel level,
                                  Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
                                  String title, DocumentType documentType, List<String> labels) {
 

@@ -63,7 +63,7 @@ public class SealService {
         SealCommand cmd = command == null ? new SealCommand(null, null, null, null, null) : command;
         CurrentContent current = documents.current(caller, documentId, DocumentStatus.SEALED);
         Organization org = Organization.findById(current.organizationId());
-        SignatureLevel level = levelFor(org, cmd.requestedLevel());
+        SignatureLevel level = levelFor(org, cmd.level());
         SealKey key = keys.sealKey(org.id, cmd.keyId());
         VisibleSeal visible = cmd.visible() == null ? null : cmd.visible().toSeal();
         // Documents registered before the limits existed, and rendered ones, have not been inspected against them.
