@@ -77,7 +77,9 @@ public class JobResource {
         @Schema(required = true, description = "PP1, PP2 or LETTER")
         public String templateId;
         public Boolean seal;
-        public SignatureLevel level;
+        // Inline rather than a $ref to SignatureLevel: generated clients send a $ref part as its toString().
+        @Schema(enumeration = {"B-B", "B-T", "B-LT", "B-LTA"}, description = "The signature level; without it the organisation's settings decide")
+        public String level;
         @Schema(type = SchemaType.STRING, format = "uuid", description = "The seal key; the organisation's default when absent")
         public String keyId;
         public String reason;

@@ -77,6 +77,8 @@ class SignatureLevelSpellingTest {
                 "/SettingsPatch/properties/defaultSignatureLevel", "/SignatureReport/properties/level")) {
             assertThat(schemas.at(property).toString()).as(property).contains("#/components/schemas/SignatureLevel");
         }
+        assertThat(values(schemas.at("/JobUpload/properties/level/enum"))).as("the multipart form field")
+                .containsExactly("B-B", "B-T", "B-LT", "B-LTA");
         assertThat(values(schemas.at("/Indication/enum"))).containsExactly("TOTAL_PASSED", "TOTAL_FAILED", "INDETERMINATE");
         assertThat(schemas.at("/SignatureReport/properties/indication/$ref").asText()).endsWith("/Indication");
         assertThat(values(schemas.at("/KeyStatus/enum"))).containsExactly("PENDING_CERTIFICATE", "ACTIVE", "DISABLED");
