@@ -234,6 +234,22 @@ public class ContractFilter implements OASFilter {
                 .addProperty("retryAfterSeconds", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")
                         .description("Seconds to wait, as in Retry-After"))
                 .addProperty("requestId", string("The request's X-Request-Id, for support"))
-                .addProperty("incident", string("Id under which the cause is logged, for support"));
+                .addProperty("incident", string("Id under which the cause is logged, for support"))
+                .examples(List.of(problemExample()));
+    }
+
+    /** What a refused seal level looks like: the field named, the allowed values in words, nothing internal. */
+    private static Map<String, Object> problemExample() {
+        String message = "level must be one of [B-B, B-T, B-LT, B-LTA]";
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", "https://longnam.io/problems/validation");
+        example.put("title", "Invalid request");
+        example.put("status", 400);
+        example.put("detail", message);
+        example.put("instance", "/api/v1/documents/5e0c2a8e-7d4b-4f61-a9d2-6c1b3e8f0a27/seal");
+        example.put("errors", List.of(Map.of("field", "level", "message", message)));
+        example.put("retryable", false);
+        example.put("requestId", "c84e97da-75d1-4c05-acb3-d60535082a3b");
+        return example;
     }
 }

@@ -33,7 +33,11 @@ public final class JobDtos {
     }
 
     /** The JSON form of a submission, as documented; the service reads it as a stream so large jobs stay cheap. */
-    @Schema(name = "JobSubmission")
+    @Schema(name = "JobSubmission", example = """
+            {"templateId": "PP2", "seal": true, "level": "B-T", "ownerRefField": "studentId", "labels": ["ปีการศึกษา2569"],
+             "records": [{"certificateNumber": "2569/001", "schoolName": "โรงเรียนบ้านหนองบัว", "level": "มัธยมศึกษาปีที่ 3",
+                          "studentName": "เด็กหญิงใจดี มีสุข", "studentId": "10001", "nationalId": "1101700230001",
+                          "birthDate": "2554-05-01", "directorName": "นายสมชาย ใจดี"}]}""")
     public record JobSubmission(
             @Schema(required = true, description = "PP1, PP2 or LETTER") String templateId,
             @Schema(required = true, description = "One object per document, with the template's fields") List<Map<String, Object>> records,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class RenderDtos {
 
@@ -19,6 +20,12 @@ public final class RenderDtos {
      * seals the result with the organisation's default key; {@code level} as for seals; {@code signEmbeddedXml}
      * applies to XML data (multipart). The rest becomes the document's metadata.
      */
+    @Schema(example = """
+            {"templateId": "PP2", "seal": true, "level": "B-T", "title": "ปพ.2 เด็กหญิงใจดี มีสุข", "ownerRef": "S-2569-001",
+             "labels": ["ปีการศึกษา2569"],
+             "data": {"certificateNumber": "2569/001", "schoolName": "โรงเรียนบ้านหนองบัว", "level": "มัธยมศึกษาปีที่ 3",
+                      "studentName": "เด็กหญิงใจดี มีสุข", "studentId": "10001", "nationalId": "1101700230001",
+                      "birthDate": "2554-05-01", "directorName": "นายสมชาย ใจดี"}}""")
     public record RenderRequest(@NotBlank String templateId, Map<String, Object> data, Boolean embedSource, Boolean seal,
                                 SignatureLevel level,
                                 Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,

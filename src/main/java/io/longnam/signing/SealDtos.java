@@ -16,6 +16,9 @@ public final class SealDtos {
     }
 
     /** Body of a seal request; every field optional. Without {@code level} the organisation's settings decide. */
+    @Schema(example = """
+            {"level": "B-LT", "reason": "รับรองผลการเรียน", "location": "กรุงเทพมหานคร",
+             "visible": {"page": 1, "x": 380, "y": 700, "text": "ตราโรงเรียนบ้านหนองบัว"}}""")
     public record SealCommand(UUID keyId, SignatureLevel level,
                               @Size(max = 200) String reason, @Size(max = 200) String location,
                               @Valid Visible visible) {
