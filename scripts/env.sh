@@ -72,3 +72,22 @@ ensure_test_tools() {
   # libnss3-tools: certutil for pdfsig's trust store; Thai fonts for rendering; chromium: the verification page test.
   apt_install softhsm2 opensc poppler-utils openssl libnss3-tools fonts-tlwg-laksaman-ttf fonts-tlwg-garuda-ttf chromium
 }
+
+# Node.js for the contract linter (Redocly CLI 2.x needs Node >= 20.19); Debian's own nodejs is older on bookworm,
+# so a machine that has none gets the distribution's and an explicit refusal if that is too old.
+ensure_node() {
+  command -v npx >/dev/null || apt_install nodejs npm
+  local version
+  version=$(node --version 2>/dev/null | sed 's/^v//')
+  local major=${version%%.*} minor
+  minor=${version#*.}; minor=${minor%%.*}
+  if [ -z "$version" ] || [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+    die "Node.js ${version:-none} is too old for Redocly CLI (needs >= 20.19 or >= 22.12); install a newer nodejs"
+  fi
+}
+
+# The contract passes Redocly's recommended rules with no errors (warnings are printed, not fatal).
+lint_contract() {
+  log "linting openapi/openapi.yaml (Redocly CLI, recommended rules)"
+  npx -y @redocly/cli@2.77.0 lint --extends=recommended openapi/openapi.yaml
+}
