@@ -73,7 +73,7 @@ public class SealService {
         }
         byte[] sealed = sign(current.data(), key, new SealRequest(level, cmd.reason(), cmd.location(), visible));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("level", level.name());
+        details.put("level", level.value());
         details.put("keyId", String.valueOf(cmd.keyId() == null ? "default" : cmd.keyId()));
         details.put("algorithm", key.algorithm().name());
         details.put("visible", visible != null);

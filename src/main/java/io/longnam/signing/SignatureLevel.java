@@ -1,7 +1,6 @@
 package io.longnam.signing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.longnam.common.EnumValues;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -49,11 +48,6 @@ public enum SignatureLevel {
 
     public boolean needsRevocationData() {
         return this == B_LT || this == B_LTA;
-    }
-
-    /** A level exactly as the contract spells it (a form field); anything else is an IllegalArgumentException. */
-    public static SignatureLevel of(String value) {
-        return EnumValues.parse(SignatureLevel.class, value);
     }
 
     /**
