@@ -72,3 +72,28 @@ ensure_test_tools() {
   # libnss3-tools: certutil for pdfsig's trust store; Thai fonts for rendering; chromium: the verification page test.
   apt_install softhsm2 opensc poppler-utils openssl libnss3-tools fonts-tlwg-laksaman-ttf fonts-tlwg-garuda-ttf chromium
 }
+
+# Node.js for the contract linter; a machine without it gets the distribution's.
+ensure_node() {
+  command -v npx >/dev/null || apt_install nodejs npm
+  command -v node >/dev/null || die "Node.js is needed to lint the contract (apt install nodejs npm)"
+}
+
+# Redocly CLI 2.x needs Node >= 20.19 (or >= 22.12); Debian bookworm's nodejs is 18, where the last 1.x runs the
+# same recommended rules.
+redocly_version() {
+  local version major minor
+  version=$(node --version | sed 's/^v//')
+  major=${version%%.*}; minor=${version#*.}; minor=${minor%%.*}
+  if [ "$major" -ge 23 ] || { [ "$major" -eq 22 ] && [ "$minor" -ge 12 ]; } || { [ "$major" -eq 20 ] && [ "$minor" -ge 19 ]; }; then
+    echo 2.77.0
+  else
+    echo 1.34.5
+  fi
+}
+
+# The contract passes Redocly's recommended rules with no errors (warnings are printed, not fatal).
+lint_contract() {
+  log "linting openapi/openapi.yaml (Redocly CLI, recommended rules)"
+  npx -y "@redocly/cli@$(redocly_version)" lint --extends=recommended openapi/openapi.yaml
+}

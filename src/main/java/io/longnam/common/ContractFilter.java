@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The rules every operation of the contract follows, applied to the whole document rather than endpoint by endpoint,
  * so that operations added later follow them too: each declares the problem answers it can give (typed as
  * {@code Problem}), public ones say {@code security: []}, creates announce {@code Location}, idempotent writes
- * {@code Idempotent-Replayed}, rate-limited ones (those declaring 429) the RateLimit headers, and {@code limit}
- * carries its bounds. A status an endpoint alone can answer (410, 422, 429) it declares with {@code @APIResponse};
+ * {@code Idempotent-Replayed}, rate-limited ones (those declaring 429) the RateLimit headers, conditional
+ * downloads (those taking {@code If-None-Match}) their {@code ETag} and 304, and {@code limit} carries its bounds. A status an endpoint alone can answer (410, 422, 429) it declares with {@code @APIResponse};
  * this filter gives it the problem body.
  */
 public class ContractFilter implements OASFilter {
@@ -30,6 +30,7 @@ public class ContractFilter implements OASFilter {
     static final String PROBLEM = "Problem";
     private static final String HEADERS = "#/components/headers/";
     private static final String JSON_NODE = "JsonNode";
+    private static final String IF_NONE_MATCH = "If-None-Match";
 
     /** Reason phrases of the problem answers this service gives. */
     static final Map<String, String> STATUSES = Map.ofEntries(
@@ -128,6 +129,12 @@ public class ContractFilter implements OASFilter {
                 || tooMany.getContent().getMediaTypes().isEmpty());
         boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
+        boolean conditional = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> IF_NONE_MATCH.equalsIgnoreCase(p.getName()) && p.getIn() == Parameter.In.HEADER);
+        if (conditional && !responses.hasAPIResponse("304")) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: the file still has the ETag sent in If-None-Match; no body"));
+        }
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 problemBody(status, response);
@@ -137,6 +144,9 @@ public class ContractFilter implements OASFilter {
             }
             if (status.startsWith("2") && idempotent) {
                 addHeader(response, "Idempotent-Replayed");
+            }
+            if (conditional && (status.equals("200") || status.equals("304"))) {
+                addHeader(response, "ETag");
             }
             if (status.equals("429") || status.equals("503")) {
                 addHeader(response, "Retry-After");
@@ -152,6 +162,10 @@ public class ContractFilter implements OASFilter {
     }
 
     private static void describeParameter(Parameter p) {
+        if (p.getIn() == Parameter.In.HEADER && IF_NONE_MATCH.equalsIgnoreCase(p.getName()) && p.getDescription() == null) {
+            p.setDescription("The ETag of a copy the client holds (or a list of them, or `*`): 304 without a body "
+                    + "when the file is still the same");
+        }
         if (p.getIn() != Parameter.In.QUERY || p.getSchema() == null) {
             return;
         }
@@ -222,6 +236,22 @@ public class ContractFilter implements OASFilter {
                 .addProperty("retryAfterSeconds", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")
                         .description("Seconds to wait, as in Retry-After"))
                 .addProperty("requestId", string("The request's X-Request-Id, for support"))
-                .addProperty("incident", string("Id under which the cause is logged, for support"));
+                .addProperty("incident", string("Id under which the cause is logged, for support"))
+                .examples(List.of(problemExample()));
+    }
+
+    /** What a refused seal level looks like: the field named, the allowed values in words, nothing internal. */
+    private static Map<String, Object> problemExample() {
+        String message = "level must be one of [B-B, B-T, B-LT, B-LTA]";
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", "https://longnam.io/problems/validation");
+        example.put("title", "Invalid request");
+        example.put("status", 400);
+        example.put("detail", message);
+        example.put("instance", "/api/v1/documents/5e0c2a8e-7d4b-4f61-a9d2-6c1b3e8f0a27/seal");
+        example.put("errors", List.of(Map.of("field", "level", "message", message)));
+        example.put("retryable", false);
+        example.put("requestId", "c84e97da-75d1-4c05-acb3-d60535082a3b");
+        return example;
     }
 }

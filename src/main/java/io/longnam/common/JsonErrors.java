@@ -17,13 +17,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Jackson's failures in the client's terms: which field (from the JSON path, e.g. {@code roles[0]}) and what was
@@ -130,8 +128,7 @@ public final class JsonErrors {
             return "a value of another kind";
         }
         if (type.isEnum()) {
-            return "one of [" + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", ")) + "]";
+            return "one of [" + String.join(", ", EnumValues.all(type)) + "]";
         }
         if (CharSequence.class.isAssignableFrom(type) || type == char.class || type == Character.class) {
             return "text";

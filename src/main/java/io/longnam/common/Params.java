@@ -21,6 +21,18 @@ public final class Params {
         }
     }
 
+    /** A form field or stream value spelt exactly as the contract's enum ({@link EnumValues}); blank is absent. */
+    public static <E extends Enum<E>> E value(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return EnumValues.parse(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, field + " must be " + e.getMessage());
+        }
+    }
+
     public static java.time.Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

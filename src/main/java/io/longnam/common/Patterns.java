@@ -15,10 +15,6 @@ public final class Patterns {
     public static final String ALIAS = "^[\\p{L}\\p{M}\\p{N} ._-]+$";
     public static final String ALIAS_MESSAGE = "letters, digits, space, '.', '_' or '-'";
 
-    /** A PAdES baseline level as B-B, B_T, b-lt…: the case-insensitive flag {@code (?i)} is not ECMA-262. */
-    public static final String LEVEL = "^[Bb][-_]([Bb]|[Tt]|[Ll][Tt]|[Ll][Tt][Aa])$";
-    public static final String LEVEL_MESSAGE = "one of B-B, B-T, B-LT, B-LTA";
-
     private Patterns() {
     }
 }

@@ -10,7 +10,6 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Typed parameters that do not parse answer 400 naming the parameter: whole numbers (query and path), and UUIDs and
@@ -36,8 +35,8 @@ public class TypedParams implements ParamConverterProvider {
         }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
-            String names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            return (ParamConverter<T>) converter(name, v -> Enum.valueOf(type, v), name + " must be one of " + names);
+            return (ParamConverter<T>) converter(name, v -> EnumValues.parse(type, v),
+                    name + " must be one of " + String.join(", ", EnumValues.all(type)));
         }
         return null;
     }
@@ -58,7 +57,7 @@ public class TypedParams implements ParamConverterProvider {
 
             @Override
             public String toString(V value) {
-                return String.valueOf(value);
+                return value instanceof Enum<?> e ? EnumValues.of(e) : String.valueOf(value);
             }
         };
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DocumentDtos {
 
@@ -27,6 +28,7 @@ public final class DocumentDtos {
         }
     }
 
+    @Schema(name = "DocumentVersionView")
     public record VersionView(int seq, VersionKind kind, String sha256, long sizeBytes, String contentType,
                               Instant createdAt, boolean available) {
 
@@ -35,6 +37,17 @@ public final class DocumentDtos {
         }
     }
 
+    @Schema(example = """
+            {"id": "5e0c2a8e-7d4b-4f61-a9d2-6c1b3e8f0a27", "organizationId": "2f9c1e7b-4a3d-4b8e-8c6f-0d1e2f3a4b5c",
+             "title": "ปพ.1 เด็กชายสมชาย ใจดี", "documentType": "PP1", "status": "SEALED", "ownerRef": "S-2569-001",
+             "labels": ["ปีการศึกษา2569"], "inputFormat": "PDF", "importChannel": "API", "filename": "ปพ1-สมชาย.pdf",
+             "contentType": "application/pdf", "sha256": "9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a1b3d5f7e9c1a3b5d7f9e1c3a5b7d9f1e",
+             "sizeBytes": 182344, "originalSha256": "1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a",
+             "createdAt": "2026-11-29T03:00:00Z", "updatedAt": "2026-11-29T03:00:05Z",
+             "versions": [{"seq": 1, "kind": "ORIGINAL", "sha256": "1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a",
+                           "sizeBytes": 180112, "contentType": "application/pdf", "createdAt": "2026-11-29T03:00:00Z", "available": true},
+                          {"seq": 2, "kind": "SEALED", "sha256": "9f2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a1b3d5f7e9c1a3b5d7f9e1c3a5b7d9f1e",
+                           "sizeBytes": 182344, "contentType": "application/pdf", "createdAt": "2026-11-29T03:00:05Z", "available": true}]}""")
     public record DocumentView(UUID id, UUID organizationId, String title, DocumentType documentType,
                                DocumentStatus status, String ownerRef, String externalRef, List<String> labels,
                                InputFormat inputFormat, ImportChannel importChannel, String filename,

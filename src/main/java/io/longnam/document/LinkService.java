@@ -106,7 +106,11 @@ public class LinkService {
      * Serves a link without login. Counting happens under a row lock so a max-download limit holds under
      * concurrent clicks. Unknown tokens are 404; known but spent/expired/revoked ones are 410.
      */
-    public FileContent download(String token) {
+    /**
+     * The linked file, counted as a download unless the client already holds these bytes ({@code ifNoneMatch}
+     * matches): a 304 delivers nothing, so it must not use up a link limited to a few downloads.
+     */
+    public FileContent download(String token, String ifNoneMatch) {
         if (token == null || token.length() < 40 || token.length() > 64) {
             throw ProblemException.notFound("link", "token");
         }
@@ -127,6 +131,9 @@ public class LinkService {
         }
         Document d = Document.findById(l.documentId);
         FileContent content = documents.content(d, null);
+        if (FileResponses.unchanged(content, ifNoneMatch)) {
+            return content;
+        }
         l.downloadCount++;
         l.lastDownloadAt = now;
         events.fire(new DomainEvent(d.organizationId, "link:" + l.id, "document.downloaded", "document",

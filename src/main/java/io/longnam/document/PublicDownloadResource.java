@@ -3,6 +3,7 @@ package io.longnam.document;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,10 +27,11 @@ public class PublicDownloadResource {
     @GET
     @Path("{token}")
     @Produces("application/pdf")
-    @Operation(operationId = "downloadByLink", summary = "Download through a link (no login)", description = "404 for an unknown link; 410 once it is expired, revoked or used up.")
+    @Operation(operationId = "downloadByLink", summary = "Download through a link (no login)", description = "404 for an unknown link; 410 once it is expired, revoked or used up. "
+            + "A 304 (If-None-Match) does not count as a download.")
     @APIResponse(responseCode = "410", description = "The link expired, was revoked or is used up")
     @APIResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response download(@PathParam("token") String token) {
-        return FileResponses.of(links.download(token), null);
+    public Response download(@PathParam("token") String token, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return FileResponses.of(links.download(token, ifNoneMatch), ifNoneMatch);
     }
 }

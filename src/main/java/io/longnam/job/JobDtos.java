@@ -2,6 +2,7 @@ package io.longnam.job;
 
 import io.longnam.common.Patterns;
 import io.longnam.document.InputFormat;
+import io.longnam.signing.SignatureLevel;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -22,7 +23,7 @@ public final class JobDtos {
      */
     public record JobOptions(
             boolean seal,
-            @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+            SignatureLevel level,
             UUID keyId,
             @Size(max = 200) String reason,
             @Size(max = 200) String location,
@@ -32,12 +33,16 @@ public final class JobDtos {
     }
 
     /** The JSON form of a submission, as documented; the service reads it as a stream so large jobs stay cheap. */
-    @Schema(name = "JobSubmission")
+    @Schema(name = "JobSubmission", example = """
+            {"templateId": "PP2", "seal": true, "level": "B-T", "ownerRefField": "studentId", "labels": ["ปีการศึกษา2569"],
+             "records": [{"certificateNumber": "2569/001", "schoolName": "โรงเรียนบ้านหนองบัว", "level": "มัธยมศึกษาปีที่ 3",
+                          "studentName": "เด็กหญิงใจดี มีสุข", "studentId": "10001", "nationalId": "1101700230001",
+                          "birthDate": "2554-05-01", "directorName": "นายสมชาย ใจดี"}]}""")
     public record JobSubmission(
             @Schema(required = true, description = "PP1, PP2 or LETTER") String templateId,
             @Schema(required = true, description = "One object per document, with the template's fields") List<Map<String, Object>> records,
             @Schema(description = "Seal each document with the organisation's key (needs the SIGNER role)") Boolean seal,
-            @Schema(description = "B-B, B-T, B-LT or B-LTA; without it the organisation's settings decide") String level,
+            @Schema(description = "Without it the organisation's settings decide") SignatureLevel level,
             @Schema(description = "Seal key; the organisation's default without it") UUID keyId,
             String reason, String location,
             @Schema(description = "Record field whose value becomes each document's ownerRef, e.g. studentId") String ownerRefField,

@@ -5,6 +5,7 @@ import io.longnam.common.Limits;
 import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
 import io.longnam.common.Params;
+import io.longnam.signing.SignatureLevel;
 import io.longnam.common.ProblemException;
 import io.longnam.common.Uploads;
 import io.longnam.common.UserText;
@@ -76,6 +77,8 @@ public class JobResource {
         @Schema(required = true, description = "PP1, PP2 or LETTER")
         public String templateId;
         public Boolean seal;
+        // Inline rather than a $ref to SignatureLevel: generated clients send a $ref part as its toString().
+        @Schema(enumeration = {"B-B", "B-T", "B-LT", "B-LTA"}, description = "The signature level; without it the organisation's settings decide")
         public String level;
         @Schema(type = SchemaType.STRING, format = "uuid", description = "The seal key; the organisation's default when absent")
         public String keyId;
@@ -125,7 +128,7 @@ public class JobResource {
                            @RestForm("labels") String labels,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context UriInfo uri) {
         byte[] table = Uploads.required(file, "with a CSV or xlsx table", longnam.upload().maxBytes());
-        JobOptions options = new JobOptions(bool(seal), text("level", level), uuid(keyId), text("reason", reason),
+        JobOptions options = new JobOptions(bool(seal), Params.value(SignatureLevel.class, text("level", level), "level"), uuid(keyId), text("reason", reason),
                 text("location", location), text("ownerRefField", ownerRefField), Params.instant(expiresAt, "expiresAt"),
                 labels == null || labels.isBlank() ? null : Arrays.stream(UserText.clean("labels", labels).split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList());

@@ -233,7 +233,7 @@ public class JobService {
             if (!caller.has(Permission.DOCUMENT_SEAL)) {
                 throw ProblemException.forbidden("sealing the job's documents needs the permission " + Permission.Names.DOCUMENT_SEAL);
             }
-            seals.checkCanSeal(caller.organizationId(), o.keyId(), SignatureLevel.parse(o.level()));
+            seals.checkCanSeal(caller.organizationId(), o.keyId(), o.level());
         }
         return o;
     }

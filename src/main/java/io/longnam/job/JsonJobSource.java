@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.common.JsonErrors;
 import io.longnam.common.Params;
+import io.longnam.signing.SignatureLevel;
 import io.longnam.common.ProblemException;
 import io.longnam.common.UserText;
 import io.longnam.document.InputFormat;
@@ -47,7 +48,7 @@ final class JsonJobSource implements JobSource {
     public Header read(ItemSink sink) {
         String templateId = null;
         boolean seal = false;
-        String level = null;
+        SignatureLevel level = null;
         UUID keyId = null;
         String reason = null;
         String location = null;
@@ -76,7 +77,7 @@ final class JsonJobSource implements JobSource {
                         }
                         seal = value == JsonToken.VALUE_TRUE;
                     }
-                    case "level" -> level = text(p, value, name);
+                    case "level" -> level = Params.value(SignatureLevel.class, text(p, value, name), name);
                     case "keyId" -> keyId = uuid(text(p, value, name));
                     case "reason" -> reason = text(p, value, name);
                     case "location" -> location = text(p, value, name);

@@ -14,6 +14,7 @@ import java.util.UUID;
 @Table(name = "signing_key")
 public class SigningKey extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "KeyStatus")
     public enum Status { PENDING_CERTIFICATE, ACTIVE, DISABLED }
 
     @Id

@@ -26,7 +26,7 @@ public final class SigningKeyDtos {
     public record EnrolPersonalKey(
             @NotBlank @Size(max = 100) @Pattern(regexp = Patterns.ALIAS, message = Patterns.ALIAS_MESSAGE) String alias,
             @NotNull KeyAlgorithm algorithm,
-            @NotBlank @Size(max = 32) String provider,
+            @NotBlank @Size(max = 32) @Schema(enumeration = {"software", "pkcs11"}) String provider,
             @Size(max = 1000) String subject) {
     }
 
@@ -51,7 +51,8 @@ public final class SigningKeyDtos {
      * A person's own key. {@code inUse}: this is the key the person's approval signatures are made with (of the
      * active, unexpired keys, the one certified last).
      */
-    public record PersonalKeyView(UUID id, UUID organizationId, String alias, KeyAlgorithm algorithm, String provider,
+    public record PersonalKeyView(UUID id, UUID organizationId, String alias, KeyAlgorithm algorithm,
+                                  @Schema(enumeration = {"software", "pkcs11"}) String provider,
                                   String subject, SigningKey.Status status, boolean inUse, String csr,
                                   List<CertificateView> certificateChain, String publicKeySha256, Instant createdAt,
                                   Instant updatedAt) {

@@ -1,14 +1,14 @@
 package io.longnam.render;
 
-import io.longnam.common.Patterns;
 import io.longnam.common.Problem;
 import io.longnam.document.DocumentDtos.DocumentView;
 import io.longnam.document.DocumentType;
+import io.longnam.signing.SignatureLevel;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class RenderDtos {
 
@@ -20,8 +20,14 @@ public final class RenderDtos {
      * seals the result with the organisation's default key; {@code level} as for seals; {@code signEmbeddedXml}
      * applies to XML data (multipart). The rest becomes the document's metadata.
      */
+    @Schema(example = """
+            {"templateId": "PP2", "seal": true, "level": "B-T", "title": "ปพ.2 เด็กหญิงใจดี มีสุข", "ownerRef": "S-2569-001",
+             "labels": ["ปีการศึกษา2569"],
+             "data": {"certificateNumber": "2569/001", "schoolName": "โรงเรียนบ้านหนองบัว", "level": "มัธยมศึกษาปีที่ 3",
+                      "studentName": "เด็กหญิงใจดี มีสุข", "studentId": "10001", "nationalId": "1101700230001",
+                      "birthDate": "2554-05-01", "directorName": "นายสมชาย ใจดี"}}""")
     public record RenderRequest(@NotBlank String templateId, Map<String, Object> data, Boolean embedSource, Boolean seal,
-                                @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+                                SignatureLevel level,
                                 Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
                                 String title, DocumentType documentType, List<String> labels) {
 
@@ -33,7 +39,7 @@ public final class RenderDtos {
 
     /** The {@code options} part of a multipart render: everything of {@link RenderRequest} but the template and data. */
     public record RenderSettings(Boolean embedSource, Boolean seal,
-                                 @Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+                                 SignatureLevel level,
                                  Boolean signEmbeddedXml, Instant expiresAt, String ownerRef, String externalRef,
                                  String title, DocumentType documentType, List<String> labels) {
 

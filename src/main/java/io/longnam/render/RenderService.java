@@ -225,7 +225,7 @@ public class RenderService {
     }
 
     private static SignatureLevel level(RenderSettings s) {
-        return SignatureLevel.parse(s.level());
+        return s.level();
     }
 
     private TemplateService.Resolved resolve(Caller caller, TemplateRef ref) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 @Table(name = "document_template")
 public class StoredTemplate extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TemplateStatus")
     public enum Status { ACTIVE, RETIRED }
 
     @Id

@@ -44,7 +44,8 @@ public class DashboardResource {
             description = "For the caller's organisation (or `organizationId` within its subtree). Days are Bangkok days.")
     public Dashboard dashboard(@QueryParam("organizationId") UUID organizationId,
                                @Parameter(description = "length of the daily series, 1–366 (30)") @QueryParam("days") Integer days,
-                               @Parameter(description = "th or en (default)") @QueryParam("lang") String lang) {
+                               @Parameter(description = "Language of labels (default en)", schema = @Schema(type = SchemaType.STRING,
+                                       enumeration = {"th", "en"})) @QueryParam("lang") String lang) {
         return build(organizationId, days, lang);
     }
 

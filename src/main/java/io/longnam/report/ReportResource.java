@@ -2,6 +2,10 @@ package io.longnam.report;
 
 import io.longnam.common.CsvWriter;
 import io.longnam.common.ProblemException;
+import io.longnam.document.DocumentStatus;
+import io.longnam.document.DocumentType;
+import io.longnam.document.ImportChannel;
+import io.longnam.document.InputFormat;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
 import io.longnam.report.ReportDtos.DocumentReport;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,18 +60,27 @@ public class ReportResource {
             @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = ReportExports.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response documents(
-            @Parameter(description = "day, month (default), year, organization, inputFormat, importChannel, status, type")
+            @Parameter(description = "What the rows are keyed by (default month)", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"day", "month", "year", "organization", "inputFormat", "importChannel", "status", "type"}))
             @QueryParam("groupBy") String groupBy,
-            @Parameter(description = "YYYY-MM-DD, Bangkok calendar") @QueryParam("from") String from,
-            @Parameter(description = "YYYY-MM-DD, included") @QueryParam("to") String to,
+            @Parameter(description = "YYYY-MM-DD, Bangkok calendar (years from 2400 are Buddhist era)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM-DD, included", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to,
             @Parameter(description = "root of the subtree counted; default the caller's organisation")
             @QueryParam("organizationId") UUID organizationId,
-            @Parameter(description = "statuses entered, e.g. SEALED,SIGNED") @QueryParam("status") String status,
-            @Parameter(description = "document types, e.g. PP1,PP2") @QueryParam("type") String type,
-            @Parameter(description = "input formats, e.g. PDF,CSV") @QueryParam("inputFormat") String inputFormat,
-            @Parameter(description = "import channels, e.g. API,BULK_JOB") @QueryParam("importChannel") String importChannel,
-            @Parameter(description = "th or en (default)") @QueryParam("lang") String lang,
-            @Parameter(description = "json (default), csv, xlsx or pdf") @QueryParam("format") String format,
+            @Parameter(description = "statuses entered, e.g. SEALED,SIGNED", explode = Explode.FALSE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "document types, e.g. PP1,PP2", explode = Explode.FALSE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentType.class)) @QueryParam("type") String type,
+            @Parameter(description = "input formats, e.g. PDF,CSV", explode = Explode.FALSE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = InputFormat.class)) @QueryParam("inputFormat") String inputFormat,
+            @Parameter(description = "import channels, e.g. API,BULK_JOB", explode = Explode.FALSE,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ImportChannel.class)) @QueryParam("importChannel") String importChannel,
+            @Parameter(description = "Language of labels (default en)", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"th", "en"})) @QueryParam("lang") String lang,
+            @Parameter(description = "json (default), or a file: csv, xlsx or pdf", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"json", "csv", "xlsx", "pdf"})) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
         String answer = format(format, headers);
         ReportFilter filter = ReportFilter.of(groupBy, from, to, organizationId, status, type, inputFormat, importChannel,

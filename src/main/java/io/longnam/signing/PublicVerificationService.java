@@ -1,6 +1,5 @@
 package io.longnam.signing;
 
-import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import io.longnam.common.ProblemException;
 import io.longnam.document.Document;
@@ -137,8 +136,8 @@ public class PublicVerificationService {
             return new SignatureState("valid", "ลายมือชื่ออิเล็กทรอนิกส์ถูกต้อง", "Signature valid", signer, at);
         }
         boolean statusUnknownOnly = report.signatures().stream().allMatch(s -> s.intact() && s.coversWholeDocument()
-                && s.trusted() && (Indication.TOTAL_PASSED.name().equals(s.indication())
-                || Indication.INDETERMINATE.name().equals(s.indication()) && STATUS_UNKNOWN.contains(s.subIndication())));
+                && s.trusted() && (s.indication() == SignatureIndication.TOTAL_PASSED
+                || s.indication() == SignatureIndication.INDETERMINATE && STATUS_UNKNOWN.contains(s.subIndication())));
         if (statusUnknownOnly) {
             return new SignatureState("unverified",
                     "เอกสารไม่ถูกแก้ไขและออกโดยหน่วยงานนี้จริง แต่ยังตรวจสอบสถานะใบรับรองไม่ได้ในขณะนี้",

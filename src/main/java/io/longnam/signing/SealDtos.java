@@ -1,6 +1,5 @@
 package io.longnam.signing;
 
-import io.longnam.common.Patterns;
 import io.longnam.common.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -16,18 +15,13 @@ public final class SealDtos {
     private SealDtos() {
     }
 
-    /**
-     * Body of a seal request; every field optional. {@code level} accepts {@code B-B}/{@code B_B} style names;
-     * without it the organisation's settings decide.
-     */
-    public record SealCommand(UUID keyId,
-                              @jakarta.validation.constraints.Pattern(regexp = Patterns.LEVEL, message = Patterns.LEVEL_MESSAGE) String level,
+    /** Body of a seal request; every field optional. Without {@code level} the organisation's settings decide. */
+    @Schema(example = """
+            {"level": "B-LT", "reason": "รับรองผลการเรียน", "location": "กรุงเทพมหานคร",
+             "visible": {"page": 1, "x": 380, "y": 700, "text": "ตราโรงเรียนบ้านหนองบัว"}}""")
+    public record SealCommand(UUID keyId, SignatureLevel level,
                               @Size(max = 200) String reason, @Size(max = 200) String location,
                               @Valid Visible visible) {
-
-        public SignatureLevel requestedLevel() {
-            return SignatureLevel.parse(level);
-        }
     }
 
     /**

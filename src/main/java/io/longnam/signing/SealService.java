@@ -63,7 +63,7 @@ public class SealService {
         SealCommand cmd = command == null ? new SealCommand(null, null, null, null, null) : command;
         CurrentContent current = documents.current(caller, documentId, DocumentStatus.SEALED);
         Organization org = Organization.findById(current.organizationId());
-        SignatureLevel level = levelFor(org, cmd.requestedLevel());
+        SignatureLevel level = levelFor(org, cmd.level());
         SealKey key = keys.sealKey(org.id, cmd.keyId());
         VisibleSeal visible = cmd.visible() == null ? null : cmd.visible().toSeal();
         // Documents registered before the limits existed, and rendered ones, have not been inspected against them.
@@ -73,7 +73,7 @@ public class SealService {
         }
         byte[] sealed = sign(current.data(), key, new SealRequest(level, cmd.reason(), cmd.location(), visible));
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("level", level.name());
+        details.put("level", level.value());
         details.put("keyId", String.valueOf(cmd.keyId() == null ? "default" : cmd.keyId()));
         details.put("algorithm", key.algorithm().name());
         details.put("visible", visible != null);

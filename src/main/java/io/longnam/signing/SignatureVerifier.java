@@ -57,7 +57,7 @@ public class SignatureVerifier {
         // DSS's default policy only warns about content changed after signing (it still says TOTAL_PASSED);
         // a sealed document whose content was altered afterwards is not valid here.
         boolean valid = !signatures.isEmpty() && signatures.stream().allMatch(
-                s -> Indication.TOTAL_PASSED.name().equals(s.indication()) && s.coversWholeDocument());
+                s -> s.indication() == SignatureIndication.TOTAL_PASSED && s.coversWholeDocument());
         return new VerificationReport(valid, List.copyOf(signatures));
     }
 
@@ -70,8 +70,8 @@ public class SignatureVerifier {
                 signature.getSigningCertificate() == null ? null : signature.getSigningCertificate().getCertificateDN(),
                 chain,
                 signature.getClaimedSigningTime() == null ? null : signature.getClaimedSigningTime().toInstant(),
-                simple.getSignatureFormat(id) == null ? null : simple.getSignatureFormat(id).toString(),
-                simple.getIndication(id).name(),
+                SignatureLevel.ofDss(simple.getSignatureFormat(id)),
+                SignatureIndication.of(simple.getIndication(id)),
                 sub == null ? null : sub.name(),
                 timestamp(id, simple, signature),
                 intact,

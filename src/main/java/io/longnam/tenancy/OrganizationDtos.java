@@ -3,6 +3,7 @@ package io.longnam.tenancy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import io.longnam.signing.SignatureLevel;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -23,13 +24,13 @@ public final class OrganizationDtos {
     /** Fields left null are not changed. */
     public record SettingsPatch(
             Boolean timestampEnabled,
-            @Pattern(regexp = "^(B_B|B_T|B_LT|B_LTA)$", message = "one of B_B, B_T, B_LT, B_LTA") String defaultSignatureLevel,
+            SignatureLevel defaultSignatureLevel,
             @Min(1) @Max(36500) Integer defaultRetentionDays,
             @Schema(description = "Whether people must pass a two-factor step-up (header X-Step-Up) before approving")
             Boolean twoFactorRequired) {
     }
 
-    public record Settings(boolean timestampEnabled, String defaultSignatureLevel, Integer defaultRetentionDays,
+    public record Settings(boolean timestampEnabled, SignatureLevel defaultSignatureLevel, Integer defaultRetentionDays,
                            boolean twoFactorRequired) {
     }
 
@@ -38,7 +39,7 @@ public final class OrganizationDtos {
 
         static OrganizationView of(Organization o) {
             return new OrganizationView(o.id, o.parentId, o.code, o.name,
-                    new Settings(o.timestampEnabled, o.defaultSignatureLevel, o.defaultRetentionDays,
+                    new Settings(o.timestampEnabled, SignatureLevel.valueOf(o.defaultSignatureLevel), o.defaultRetentionDays,
                             o.twoFactorRequired),
                     o.createdAt, o.updatedAt);
         }

@@ -93,8 +93,8 @@ public class OrganizationService {
             changed.put("timestampEnabled", o.timestampEnabled);
         }
         if (patch.defaultSignatureLevel() != null) {
-            o.defaultSignatureLevel = patch.defaultSignatureLevel();
-            changed.put("defaultSignatureLevel", o.defaultSignatureLevel);
+            o.defaultSignatureLevel = patch.defaultSignatureLevel().name();
+            changed.put("defaultSignatureLevel", patch.defaultSignatureLevel().value());
         }
         if (patch.defaultRetentionDays() != null) {
             o.defaultRetentionDays = patch.defaultRetentionDays();

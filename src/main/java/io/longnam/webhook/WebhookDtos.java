@@ -51,13 +51,13 @@ public final class WebhookDtos {
                                 String secret, Instant previousSecretValidUntil, Instant createdAt) {
     }
 
-    public record DeliveryView(UUID id, UUID webhookId, UUID eventId, String eventType, String status, int attempts,
+    public record DeliveryView(UUID id, UUID webhookId, UUID eventId, String eventType, WebhookDelivery.Status status, int attempts,
                                Instant nextAttemptAt, Instant giveUpAt, Instant lastAttemptAt, Instant deliveredAt,
                                Instant createdAt) {
 
         static DeliveryView of(WebhookDelivery d) {
             boolean pending = WebhookDelivery.Status.PENDING.name().equals(d.status);
-            return new DeliveryView(d.id, d.endpointId, d.eventId, d.eventType, d.status, d.attempts,
+            return new DeliveryView(d.id, d.endpointId, d.eventId, d.eventType, WebhookDelivery.Status.valueOf(d.status), d.attempts,
                     pending ? d.nextAttemptAt : null, d.giveUpAt, d.lastAttemptAt, d.deliveredAt, d.createdAt);
         }
     }

@@ -115,7 +115,7 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "Deliveries to a webhook, newest first",
             description = "`status`: PENDING, DELIVERED or FAILED (given up after the retry window).")
     public Page<DeliveryView> deliveries(@PathParam("orgId") UUID orgId, @PathParam("webhookId") UUID webhookId,
-                                         @QueryParam("status") String status, @QueryParam("cursor") String cursor,
+                                         @QueryParam("status") WebhookDelivery.Status status, @QueryParam("cursor") String cursor,
                                          @QueryParam("limit") Integer limit) {
         return service.deliveries(caller.get(), orgId, webhookId, status, cursor, Limits.of(limit));
     }

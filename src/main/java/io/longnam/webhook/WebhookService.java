@@ -23,7 +23,6 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -149,13 +148,14 @@ public class WebhookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DeliveryView> deliveries(Caller caller, UUID orgId, UUID id, String status, String cursor, int limit) {
+    public Page<DeliveryView> deliveries(Caller caller, UUID orgId, UUID id, WebhookDelivery.Status status, String cursor,
+                                         int limit) {
         WebhookEndpoint e = owned(caller, orgId, id);
         Map<String, Object> params = new HashMap<>();
         params.put("endpoint", e.id);
         String where = "endpointId = :endpoint";
         if (status != null) {
-            params.put("status", deliveryStatus(status).name());
+            params.put("status", status.name());
             where += " and status = :status";
         }
         List<WebhookDelivery> rows = WebhookDelivery.<WebhookDelivery>find(where + NewestFirst.after(cursor, params)
@@ -217,17 +217,5 @@ public class WebhookService {
 
     private static String joinEvents(List<String> events) {
         return String.join(",", new LinkedHashSet<>(events.stream().map(String::strip).toList()));
-    }
-
-    private static WebhookDelivery.Status deliveryStatus(String status) {
-        try {
-            return WebhookDelivery.Status.valueOf(status);
-        } catch (IllegalArgumentException ex) {
-            List<String> names = new ArrayList<>();
-            for (WebhookDelivery.Status s : WebhookDelivery.Status.values()) {
-                names.add(s.name());
-            }
-            throw ProblemException.invalid("status", "status must be one of " + names);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.longnam.workflow;
 
 import io.longnam.common.Limits;
 import io.longnam.common.Page;
-import io.longnam.common.Params;
 import io.longnam.document.DocumentType;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,9 +29,9 @@ public class TaskResource {
     @PermissionsAllowed(Permission.Names.WORKFLOW_READ)
     @Operation(operationId = "listMyTasks", summary = "Workflows waiting on the calling person, newest first",
             description = "Only people sign, so for API keys and clients the list is empty.")
-    public Page<TaskView> list(@Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("documentType") String documentType,
+    public Page<TaskView> list(@QueryParam("documentType") DocumentType documentType,
                                @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.tasks(caller.get(), Params.enumOf(DocumentType.class, documentType, "documentType"), cursor,
+        return service.tasks(caller.get(), documentType, cursor,
                 Limits.of(limit));
     }
 }

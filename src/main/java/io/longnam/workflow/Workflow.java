@@ -16,6 +16,7 @@ import java.util.UUID;
 public class Workflow extends PanacheEntityBase {
 
     /** IN_PROGRESS waits on {@code currentStep}; SEALING has every approval and waits for the organisation's seal. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WorkflowStatus")
     public enum Status { IN_PROGRESS, REJECTED, SEALING, COMPLETED }
 
     @Id

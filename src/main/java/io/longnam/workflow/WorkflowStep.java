@@ -21,6 +21,7 @@ public class WorkflowStep extends PanacheEntityBase {
 
     public enum Mode { ANY, ALL }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "StepStatus")
     public enum Status { WAITING, ACTIVE, APPROVED, REJECTED }
 
     public record Key(UUID workflowId, int seq) implements Serializable {

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,9 +59,9 @@ public class WorkflowTemplateResource {
     @PermissionsAllowed(Permission.Names.WORKFLOW_READ)
     @Operation(operationId = "listWorkflowTemplates", summary = "List the organisation's workflow templates by name")
     public Page<WorkflowTemplateView> list(@PathParam("orgId") UUID orgId,
-                                           @Parameter(description = "PP1, PP2, LETTER or OTHER") @QueryParam("documentType") String documentType,
-                                           @Parameter(description = "include retired templates") @QueryParam("retired") String retired) {
-        return service.list(caller.get(), orgId, Params.enumOf(DocumentType.class, documentType, "documentType"),
+                                           @QueryParam("documentType") DocumentType documentType,
+                                           @Parameter(description = "include retired templates", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("retired") String retired) {
+        return service.list(caller.get(), orgId, documentType,
                 Params.bool(retired, "retired"));
     }
 

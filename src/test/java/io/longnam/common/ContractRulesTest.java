@@ -192,6 +192,20 @@ class ContractRulesTest {
     }
 
     @Test
+    void theMainBodiesCarryExamples() throws Exception {
+        JsonNode schemas = contract().at("/components/schemas");
+        List<String> without = new ArrayList<>();
+        for (String name : List.of("DocumentView", "SealCommand", "RenderRequest", "JobSubmission", "CreateLink", "LinkView",
+                "CreateApiKey", "IssuedApiKey", "VerificationReport", "Problem")) {
+            if (!schemas.path(name).path("examples").isArray() || schemas.path(name).path("examples").isEmpty()) {
+                without.add(name);
+            }
+        }
+        assertThat(without).as("schemas without an example").isEmpty();
+        assertThat(schemas.at("/DocumentUpload/properties/metadata/examples").isArray()).isTrue();
+    }
+
+    @Test
     void publicVerificationAnswersItsQuotaInRateLimitHeaders() {
         given().multiPart("file", "u.pdf", io.longnam.support.TestPdfs.onePage("quota"), "application/pdf")
                 .post("/api/v1/verifications").then().statusCode(200)

@@ -32,14 +32,4 @@ class ThaiInputPatternsTest {
                 .body(Map.of("alias", "ตราโรงเรียน", "algorithm", "EC_P256", "provider", "software", "subject", "CN=ตราโรงเรียน"))
                 .post("/api/v1/organizations/{id}/signing-keys", school.orgId()).then().statusCode(201);
     }
-
-    @Test
-    void levelsAreCaseInsensitiveWithoutAJavaOnlyFlag() {
-        Tenant school = Api.school("โรงเรียนระดับ");
-        String doc = Api.register(school, "level").toString();
-        school.as().contentType(ContentType.JSON).body(Map.of("level", "b-x"))
-                .post("/api/v1/documents/{id}/seal", doc).then().statusCode(400);
-        school.as().contentType(ContentType.JSON).body(Map.of("level", "b-b"))
-                .post("/api/v1/documents/{id}/seal", doc).then().statusCode(org.hamcrest.Matchers.not(400));
-    }
 }

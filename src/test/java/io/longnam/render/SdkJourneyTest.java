@@ -3,10 +3,10 @@ package io.longnam.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.longnam.sdk.ApiClient;
 import io.longnam.sdk.ApiException;
 import io.longnam.sdk.api.ApiKeysApi;
+import io.longnam.sdk.api.BulkJobsApi;
 import io.longnam.sdk.api.DocumentsApi;
 import io.longnam.sdk.api.DownloadLinksApi;
 import io.longnam.sdk.api.OrganizationsApi;
@@ -19,6 +19,7 @@ import io.longnam.sdk.model.CreateOrganization;
 import io.longnam.sdk.model.DocumentView;
 import io.longnam.sdk.model.EnrolKey;
 import io.longnam.sdk.model.IssuedApiKey;
+import io.longnam.sdk.model.JobView;
 import io.longnam.sdk.model.KeyAlgorithm;
 import io.longnam.sdk.model.LinkView;
 import io.longnam.sdk.model.Me;
@@ -85,12 +86,20 @@ class SdkJourneyTest {
         assertThat(me.getOrganizationName()).isEqualTo("โรงเรียนเอสดีเค");
 
         DocumentsApi documents = new DocumentsApi(key);
-        // The native client sends text parts as ISO-8859-1, so Thai in JSON parts travels as \\u escapes.
-        String metadata = key.getObjectMapper().writer().with(JsonWriteFeature.ESCAPE_NON_ASCII)
-                .writeValueAsString(Map.of("title", "ระเบียน", "labels", List.of("ปีการศึกษา2569")));
+        // Thai as it is, not \\u escapes, in a multipart text part: the sdk profile's template sends those as UTF-8.
+        String metadata = key.getObjectMapper().writeValueAsString(Map.of("title", "ระเบียน", "labels", List.of("ปีการศึกษา2569")));
+        assertThat(metadata).contains("ระเบียน");
         DocumentView registered = documents.registerDocument(file("doc.pdf", TestPdfs.onePage("sdk transcript")), null, metadata);
         assertThat(registered.getTitle()).isEqualTo("ระเบียน");
         assertThat(registered.getLabels()).containsExactly("ปีการศึกษา2569");
+
+        // Plain text parts too: a job's labels and reason arrive as sent.
+        String table = "certificateNumber,schoolName,level,studentName,studentId,nationalId,birthDate,directorName\n"
+                + "ปพ2-1,โรงเรียนเอสดีเค,มัธยมศึกษาปีที่ 3,เด็กหญิงใจดี มีสุข,10001,1101700230001,2553-05-01,นายผู้อำนวยการ\n";
+        JobView job = new BulkJobsApi(key).submitJobFromFile(file("pp2.csv", table.getBytes(StandardCharsets.UTF_8)), "PP2",
+                null, null, null, null, "รับรองผลการเรียน", null, null, null, "ปีการศึกษา2569,ชั้นมัธยม");
+        assertThat(job.getOptions().getLabels()).containsExactly("ปีการศึกษา2569", "ชั้นมัธยม");
+        assertThat(job.getOptions().getReason()).isEqualTo("รับรองผลการเรียน");
 
         RendersApi renders = new RendersApi(key);
         DocumentView pp2 = renders.createRender(new RenderRequest().templateId("PP2").data(RenderResourceTest.pp2Json()), null);
@@ -107,7 +116,7 @@ class SdkJourneyTest {
                 first.getItems().stream().map(DocumentView::getId).toList());
 
         LinkView link = new DownloadLinksApi(key).createLink(registered.getId(), null);
-        File delivered = new DownloadLinksApi(client(null)).downloadByLink(link.getToken());
+        File delivered = new DownloadLinksApi(client(null)).downloadByLink(link.getToken(), null);
         assertThat(Files.readAllBytes(delivered.toPath())).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
 
         SigningKeysApi keys = new SigningKeysApi(key);

@@ -105,7 +105,7 @@ class ApprovalSignaturesTest {
         assertThat(report.signatures()).hasSize(4);
         assertThat(report.signatures()).allSatisfy(s -> {
             assertThat(s.intact()).isTrue();
-            assertThat(s.indication()).as(s.toString()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.indication()).as(s.toString()).isEqualTo(SignatureIndication.TOTAL_PASSED);
             assertThat(s.coversWholeDocument()).isTrue();
         });
         assertThat(report.valid()).isTrue();

@@ -91,8 +91,8 @@ class PadesSealerTest {
         VerificationReport report = verifier.verify(sealed, List.of(pki.root()));
         assertThat(report.valid()).as(report.toString()).isTrue();
         SignatureReport signature = report.signatures().getFirst();
-        assertThat(signature.indication()).isEqualTo("TOTAL_PASSED");
-        assertThat(signature.level()).isEqualTo(level.dss().toString());
+        assertThat(signature.indication()).isEqualTo(SignatureIndication.TOTAL_PASSED);
+        assertThat(signature.level()).isEqualTo(level);
         assertThat(signature.signer()).contains("O=Longnam Test School");
         assertThat(signature.chain()).hasSize(3);
         assertThat(signature.intact()).isTrue();
@@ -116,7 +116,7 @@ class PadesSealerTest {
         VerificationReport report = verifier.verify(sealed, List.of(pki.root()));
 
         assertThat(report.valid()).as(report.toString()).isTrue();
-        assertThat(report.signatures().getFirst().level()).isEqualTo(level.dss().toString());
+        assertThat(report.signatures().getFirst().level()).isEqualTo(level);
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).contains("/DSS");
         assertThat(PdfTools.pdfsig(nssDb, OUT.resolve("sealed-" + level + ".pdf"))).contains("Signature is Valid");
     }
@@ -156,7 +156,7 @@ class PadesSealerTest {
         assertThat(report.valid()).isFalse();
         assertThat(report.signatures()).singleElement().satisfies(s -> {
             assertThat(s.intact()).isFalse();
-            assertThat(s.indication()).isEqualTo("TOTAL_FAILED");
+            assertThat(s.indication()).isEqualTo(SignatureIndication.TOTAL_FAILED);
         });
     }
 
@@ -188,7 +188,7 @@ class PadesSealerTest {
             assertThat(s.intact()).isTrue();
             assertThat(s.coversWholeDocument()).isFalse();
             // DSS's default policy only warns about the change
-            assertThat(s.indication()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.indication()).isEqualTo(SignatureIndication.TOTAL_PASSED);
         });
     }
 
@@ -203,7 +203,7 @@ class PadesSealerTest {
         VerificationReport report = verifier.verify(twice, List.of(pki.root()));
         assertThat(report.valid()).as(report.toString()).isTrue();
         assertThat(report.signatures()).hasSize(2).allSatisfy(s -> {
-            assertThat(s.indication()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.indication()).isEqualTo(SignatureIndication.TOTAL_PASSED);
             assertThat(s.coversWholeDocument()).isTrue();
         });
         Path file = OUT.resolve("sealed-twice.pdf");
@@ -247,7 +247,7 @@ class PadesSealerTest {
         VerificationReport report = verifier.verify(sealed, List.of(pki.root()));
 
         assertThat(report.valid()).isFalse();
-        assertThat(report.signatures().getFirst().indication()).isNotEqualTo("TOTAL_PASSED");
+        assertThat(report.signatures().getFirst().indication()).isNotEqualTo(SignatureIndication.TOTAL_PASSED);
         assertThat(report.signatures().getFirst().subIndication()).contains("REVOKED");
     }
 

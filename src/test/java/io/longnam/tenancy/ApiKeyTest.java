@@ -160,12 +160,12 @@ class ApiKeyTest {
         area.as().get("/api/v1/organizations/{id}", school.orgId()).then().statusCode(200)
                 .body("parentId", equalTo(area.orgId().toString()))
                 .body("settings.timestampEnabled", equalTo(false))
-                .body("settings.defaultSignatureLevel", equalTo("B_B"));
+                .body("settings.defaultSignatureLevel", equalTo("B-B"));
         area.as().queryParam("parentId", area.orgId()).get("/api/v1/organizations").then().statusCode(200)
                 .body("items.size()", equalTo(1));
-        school.as().contentType(ContentType.JSON).body(Map.of("timestampEnabled", true, "defaultSignatureLevel", "B_T"))
+        school.as().contentType(ContentType.JSON).body(Map.of("timestampEnabled", true, "defaultSignatureLevel", "B-T"))
                 .patch("/api/v1/organizations/{id}/settings", school.orgId()).then().statusCode(200)
-                .body("settings.timestampEnabled", equalTo(true)).body("settings.defaultSignatureLevel", equalTo("B_T"));
+                .body("settings.timestampEnabled", equalTo(true)).body("settings.defaultSignatureLevel", equalTo("B-T"));
         school.as().get("/api/v1/organizations/{id}", area.orgId()).then().statusCode(404);
         school.as().contentType(ContentType.JSON).body(Map.of("defaultSignatureLevel", "B_X"))
                 .patch("/api/v1/organizations/{id}/settings", school.orgId()).then().statusCode(400);
