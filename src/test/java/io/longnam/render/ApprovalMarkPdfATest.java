@@ -12,6 +12,7 @@ import io.longnam.signing.PadesSealer;
 import io.longnam.signing.SealKey;
 import io.longnam.signing.SignatureLevel;
 import io.longnam.testpki.TestPki;
+import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -59,7 +60,7 @@ class ApprovalMarkPdfATest {
         String csr = Csr.pkcs10Pem(software, generated.keyRef(), KeyAlgorithm.EC_P256, "CN=นางสาวสมศรี ใจดี,O=โรงเรียนทดสอบ,C=TH");
         key = new SealKey(software, generated.keyRef(), KeyAlgorithm.EC_P256,
                 CertificateChains.forKey(pki.chainPem(pki.issueSeal(csr)), generated.publicKey(), Instant.now()));
-        sealer = new PadesSealer(TestTsaConfig.none());
+        sealer = new PadesSealer(TestTsaConfig.none(), TestSigningConfig.LEAN);
     }
 
     @AfterAll

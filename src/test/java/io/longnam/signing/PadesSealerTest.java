@@ -11,6 +11,7 @@ import io.longnam.testpki.PdfTools;
 import io.longnam.testpki.SoftHsm;
 import io.longnam.testpki.TestPki;
 import io.longnam.testpki.TestTsa;
+import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class PadesSealerTest {
         software = new SoftwareKeyProvider(master);
         SoftHsm hsm = SoftHsm.shared();
         pkcs11 = new Pkcs11KeyProvider(hsm.library(), hsm.tokenLabel(), hsm.pin());
-        sealer = new PadesSealer(TestTsaConfig.of(tsa.url()));
+        sealer = new PadesSealer(TestTsaConfig.of(tsa.url()), TestSigningConfig.LEAN);
         nssDb = PdfTools.nssDbTrusting(Files.createTempDirectory(OUT, "nss"), pki.root());
         softwareRsa = SealKeys.issue(software, KeyAlgorithm.RSA_2048, pki);
     }
@@ -228,7 +229,7 @@ class PadesSealerTest {
 
     @Test
     void timestampedLevelsWithoutTsaAreRefusedNotDowngraded() {
-        PadesSealer withoutTsa = new PadesSealer(TestTsaConfig.none());
+        PadesSealer withoutTsa = new PadesSealer(TestTsaConfig.none(), TestSigningConfig.LEAN);
         for (SignatureLevel level : List.of(SignatureLevel.B_T, SignatureLevel.B_LT, SignatureLevel.B_LTA)) {
             assertThatThrownBy(() -> withoutTsa.seal(PdfTools.onePage("no tsa"), softwareRsa,
                     SealRequest.invisible(level, "x", "y")))
