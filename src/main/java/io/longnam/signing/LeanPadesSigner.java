@@ -21,6 +21,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -281,7 +282,8 @@ final class LeanPadesSigner {
             return;
         }
         for (COSBase item : references) {
-            if (item.getCOSObject() instanceof COSDictionary reference
+            COSBase resolved = item instanceof COSObject indirect ? indirect.getObject() : item;
+            if (resolved instanceof COSDictionary reference
                     && COSName.DOCMDP.equals(reference.getCOSName(COSName.getPDFName("TransformMethod")))) {
                 COSDictionary params = reference.getCOSDictionary(COSName.getPDFName("TransformParams"));
                 if (params != null && params.getInt(COSName.P, 2) == 1) {
