@@ -105,6 +105,23 @@ class LeanPadesSignerTest {
     }
 
     @Test
+    void visibleSealOnARotatedPageIsLeftToDssAndVerifies() throws IOException {
+        byte[] rotated;
+        try (PDDocument doc = Loader.loadPDF(PdfTools.onePage("rotated")); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getPage(0).setRotation(90);
+            doc.save(out);
+            rotated = out.toByteArray();
+        }
+        VisibleSeal seal = new VisibleSeal(1, 72, 72, 200, 60, "ประทับตรา", null);
+
+        byte[] sealed = lean.seal(rotated, key, new SealRequest(SignatureLevel.B_B, "x", "y", seal));
+
+        // DSS reserves its rounded, padded size; the lean path would reserve far less.
+        assertThat(reservedBytes(sealed)).isEqualTo(PadesSealer.contentSize(key, SignatureLevel.B_B));
+        assertThat(new SignatureVerifier().verify(sealed, List.of(pki.root())).valid()).isTrue();
+    }
+
+    @Test
     void documentCertifiedWithoutChangesIsRefused() throws IOException {
         assertThatThrownBy(() -> lean.seal(certifiedNoChanges(), key, SealRequest.invisible(SignatureLevel.B_B, "x", "y")))
                 .isInstanceOf(SealingException.class).hasMessageContaining("no changes allowed");
