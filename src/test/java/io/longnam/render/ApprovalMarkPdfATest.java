@@ -10,7 +10,9 @@ import io.longnam.kms.SoftwareKeyProvider;
 import io.longnam.signing.ApprovalMark;
 import io.longnam.signing.PadesSealer;
 import io.longnam.signing.SealKey;
+import io.longnam.signing.SealRequest;
 import io.longnam.signing.SignatureLevel;
+import io.longnam.signing.VisibleSeal;
 import io.longnam.testpki.TestPki;
 import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
@@ -77,6 +79,16 @@ class ApprovalMarkPdfATest {
         PdfChecks.assertPdfA3u(approved);
         assertThat(markImages(approved)).isNotEmpty().allSatisfy(i -> assertThat(i.getCOSObject().containsKey(COSName.SMASK))
                 .as("soft mask of the mark's image").isTrue());
+    }
+
+    @Test
+    void aPdfA3LetterStaysPdfA3WithAVisibleSeal() {
+        byte[] letter = Samples.renderer().render(LetterTemplate.ID, Samples.letter(), Samples.options()).pdf();
+
+        byte[] sealed = sealer.seal(letter, key, new SealRequest(SignatureLevel.B_B, "ประทับตรา", "โรงเรียนทดสอบ",
+                new VisibleSeal(1, 300, 700, 250, 80, "ประทับตราอิเล็กทรอนิกส์ โรงเรียนทดสอบ", null)));
+
+        PdfChecks.assertPdfA3u(sealed);
     }
 
     @Test
