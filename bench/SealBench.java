@@ -22,16 +22,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PAdES B-B seals of one-page PDFs through the API, per key provider and client concurrency, against the raw
- * RSA-2048 ceiling measured in the same run (run by bench/seal.sh).
+ * PAdES B-B seals of one-page PDFs through the API, per key provider and client concurrency (1, 2 x cores, 16 and
+ * 50 clients), with p50/p99 latency, against the raw RSA-2048 ceiling measured in the same run (run by bench/seal.sh).
  *
  * <p>Args: baseUrl adminKey caDir sealsPerRun providers(comma) [servicePid [jfrFile]]. With the service's pid, the
  * service's CPU time per seal is printed too: it depends far less than seals/s on what else the machine runs.
- * With jfrFile, the timed software run at the highest concurrency is recorded with JFR (settings=profile).
+ * With jfrFile, the timed software run at 16 clients (the issue's throughput figure) is recorded with JFR
+ * (settings=profile).
  */
 public class SealBench {
 
     static final int CORES = Runtime.getRuntime().availableProcessors();
+    static final int PROFILED_CLIENTS = 16;
     static HttpClient http;
     static String base;
 
@@ -51,29 +53,32 @@ public class SealBench {
         String key = field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
 
-        int[] concurrencies = {1, 2 * CORES};
+        int[] concurrencies = {1, 2 * CORES, PROFILED_CLIENTS, 50};
         List<String> results = new ArrayList<>();
         for (String provider : providers) {
             String keyId = enrol(org, key, provider, caDir);
             // JIT warm-up of the whole path (registration and seal) with this key, not timed.
-            sealAll(key, keyId, register(key, Math.max(300, n), 2 * CORES), 2 * CORES);
+            sealAll(key, keyId, register(key, Math.max(300, n), 2 * CORES), 2 * CORES, new ConcurrentLinkedQueue<>());
             for (int c : concurrencies) {
                 Queue<String> docs = register(key, n, 2 * CORES);
-                boolean profile = jfr != null && provider.equals("software") && c == 2 * CORES;
+                boolean profile = jfr != null && provider.equals("software") && c == PROFILED_CLIENTS;
                 if (profile) {
                     jcmd(servicePid, "JFR.start", "name=seal", "settings=profile", "filename=" + jfr);
                 }
                 String load0 = load();
                 double cpu0 = cpuSeconds(servicePid);
-                double seconds = sealAll(key, keyId, docs, c);
+                Queue<Long> latencies = new ConcurrentLinkedQueue<>();
+                double seconds = sealAll(key, keyId, docs, c, latencies);
                 double cpuMs = (cpuSeconds(servicePid) - cpu0) * 1000 / n;
                 if (profile) {
                     jcmd(servicePid, "JFR.stop", "name=seal");
                 }
                 double rate = n / seconds;
                 results.add(provider + " " + c);
-                System.out.printf("seal %-8s C=%-2d %5d B-B seals in %6.2f s: %7.1f seals/s (%.2f ms/seal per client, service CPU %.2f ms/seal)  load %s -> %s%s%n",
-                        provider, c, n, seconds, rate, seconds * 1000 * c / n, cpuMs, load0, load(), profile ? "  [JFR]" : "");
+                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("seal %-8s C=%-2d %5d B-B seals in %6.2f s: %7.1f seals/s, p50 %6.1f ms, p99 %6.1f ms (service CPU %.2f ms/seal)  load %s -> %s%s%n",
+                        provider, c, n, seconds, rate, percentile(sorted, 50), percentile(sorted, 99), cpuMs, load0, load(),
+                        profile ? "  [JFR]" : "");
                 results.set(results.size() - 1, provider + "|" + c + "|" + rate);
             }
         }
@@ -119,20 +124,28 @@ public class SealBench {
         return ids;
     }
 
-    /** Seals every document in the queue with c client threads; answers the elapsed seconds. */
-    static double sealAll(String key, String keyId, Queue<String> docs, int c) throws Exception {
+    /** Seals every document in the queue with c client threads; answers the elapsed seconds, adds each seal's ns. */
+    static double sealAll(String key, String keyId, Queue<String> docs, int c, Queue<Long> latencies) throws Exception {
         String json = "{\"level\":\"B-B\",\"keyId\":\"" + keyId + "\"}";
         long start = System.nanoTime();
         parallel(c, () -> {
             String id;
             while ((id = docs.poll()) != null) {
+                long sent = System.nanoTime();
                 String body = send("POST", "/api/v1/documents/" + id + "/seal", key, json, 200);
+                latencies.add(System.nanoTime() - sent);
                 if (!body.contains("\"SEALED\"")) {
                     throw new IllegalStateException("not sealed: " + body);
                 }
             }
         });
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The nearest-rank percentile of sorted nanosecond latencies, in ms. */
+    static double percentile(long[] sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
     interface Work {

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # PAdES B-B seals of one-page PDFs through the API with the software and the pkcs11 (SoftHSM2) key providers,
-# at 1 and 2 x cores client threads, printed as seals/s and as a ratio to the raw RSA-2048 ceiling of this
-# machine measured in the same run. Registration of the PDFs is not timed.
+# at 1, 2 x cores, 16 and 50 client threads, printed as seals/s with p50/p99 latency and as a ratio to the raw
+# RSA-2048 ceiling of this machine (all cores) measured in the same run. Registration of the PDFs is not timed.
 # Usage: bench/seal.sh [N=1000 seals per measurement] [providers=software,pkcs11]
-#   PROFILE=1  records the software run at 2 x cores with JFR into target/seal.jfr and prints its hot methods.
+#   PROFILE=1  records the software run at 16 clients with JFR into target/seal.jfr and prints its hot methods.
 #   BENCH_DB (default longnam_bench_seal), BENCH_PORT (default 18090): see common.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +36,9 @@ echo "cores: $(nproc), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   "$SERVICE_PID" ${JFR_FILE:+"$JFR_FILE"}
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -n "$JFR_FILE" ] && [ -f "$JFR_FILE" ]; then
-  echo "--- JFR hot methods (top frames), software provider at 2 x cores: $JFR_FILE"
+  echo "--- JFR hot methods (top frames), software provider at 16 clients: $JFR_FILE"
   "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$JFR_FILE" 2>/dev/null | head -30 || true
   echo "--- inclusive CPU shares of the seal path"
   "$JAVA_HOME/bin/jfr" print --stack-depth 300 --events jdk.ExecutionSample "$JFR_FILE" \
-    | python3 bench/jfr-inclusive.py 'longnam|esig\.dss\.(pades|pdf|cms|signature)|oddModPow|ServiceLoader\.load|SessionImpl\.(flush|find)|commit\(' 45
+    | python3 bench/jfr-inclusive.py 'longnam|esig\.dss\.(pades|pdf|cms|signature)|pdfbox\.(Loader|pdfwriter|pdmodel\.PDDocument\.save)|bouncycastle\.cms\.CMSSignedDataGenerator|oddModPow|ServiceLoader\.load|SessionImpl\.(flush|find)|commit\(' 45
 fi

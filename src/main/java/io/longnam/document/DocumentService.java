@@ -120,7 +120,7 @@ public class DocumentService {
         d.createdBy = caller.actor();
         d.createdAt = now;
         d.updatedAt = now;
-        DocumentVersion v = storeVersion(d, content.kind(), content.data(), sha256, content.contentType(), caller.actor());
+        DocumentVersion v = storeVersion(d, 1, content.kind(), content.data(), sha256, content.contentType(), caller.actor());
         d.persist();
         v.persist();
         // The view is read (and the rows flushed) before the audit event: recording it takes the organisation's
@@ -150,9 +150,11 @@ public class DocumentService {
      */
     public DocumentView addVersion(Caller caller, UUID documentId, UUID basedOnVersion, VersionKind kind, byte[] data,
                                    String contentType, DocumentStatus next, Map<String, Object> details) {
-        Document d = visible(caller, documentId);
-        // Racing writers of one document queue on its row; each then sees what the one before it committed.
-        em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
+        // Racing writers of one document queue on its row; each then sees what the one before it committed. Read
+        // locked rather than read and then refreshed under the lock: one read of the row instead of two. A caller the
+        // document is not visible to holds the lock only until the 404 below rolls back.
+        Document d = em.find(Document.class, documentId, LockModeType.PESSIMISTIC_WRITE);
+        checkVisible(caller, d, documentId);
         if (d.deletedAt != null) {
             throw ProblemException.gone("the document's content was deleted");
         }
@@ -162,8 +164,11 @@ public class DocumentService {
                     + kind.name().toLowerCase(Locale.ROOT) + " version was being made; fetch it and retry");
         }
         requireTransition(d, next);
+        // One read of the versions gives both the next sequence number and the answer's version list.
+        List<DocumentVersion> versions = DocumentVersion.list("documentId = ?1 order by seq", d.id);
+        int seq = versions.isEmpty() ? 1 : versions.getLast().seq + 1;
         String sha256 = Hashes.sha256Hex(data);
-        DocumentVersion v = storeVersion(d, kind, data, sha256, contentType, caller.actor());
+        DocumentVersion v = storeVersion(d, seq, kind, data, sha256, contentType, caller.actor());
         v.persist();
         DocumentStatus from = d.status;
         d.status = next;
@@ -173,7 +178,10 @@ public class DocumentService {
         all.put("to", next.name());
         all.put("sha256", sha256);
         all.put("versionSeq", v.seq);
-        DocumentView view = view(d); // before the audit event, which holds the organisation's audit lock until commit
+        // The rows are flushed when the audit event takes the organisation's audit lock (its native query flushes
+        // first), so they are written before that lock is held, as when the view was read back from the database.
+        DocumentView view = DocumentView.of(d, java.util.stream.Stream.concat(versions.stream(), java.util.stream.Stream.of(v))
+                .map(VersionView::of).toList());
         events.fire(new DomainEvent(d.organizationId, caller.actor(), "document." + next.name().toLowerCase(),
                 "document", d.id.toString(), all));
         return view;
@@ -321,6 +329,12 @@ public class DocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Document visible(Caller caller, UUID id) {
         Document d = Document.findById(id);
+        checkVisible(caller, d, id);
+        return d;
+    }
+
+    /** 404 unless {@code d} (null: not found) is in the caller's subtree and, when restricted, they take part in it. */
+    private void checkVisible(Caller caller, Document d, UUID id) {
         if (d == null) {
             throw ProblemException.notFound("document", id);
         }
@@ -328,7 +342,6 @@ public class DocumentService {
         if (!caller.reaches(o.path) || !participates(caller, d.id)) {
             throw ProblemException.notFound("document", id);
         }
-        return d;
     }
 
     /**
@@ -377,16 +390,13 @@ public class DocumentService {
         return actors.isEmpty() || actors.contains(caller.actor());
     }
 
-    private DocumentVersion storeVersion(Document d, VersionKind kind, byte[] data, String sha256, String contentType,
-                                         String actor) {
+    private DocumentVersion storeVersion(Document d, int seq, VersionKind kind, byte[] data, String sha256,
+                                         String contentType, String actor) {
         DocumentVersion v = new DocumentVersion();
         v.id = UUID.randomUUID();
         v.documentId = d.id;
         v.organizationId = d.organizationId;
-        Integer maxSeq = d.currentVersionId == null ? null
-                : em.createQuery("select max(seq) from DocumentVersion where documentId = :d", Integer.class)
-                .setParameter("d", d.id).getSingleResult();
-        v.seq = maxSeq == null ? 1 : maxSeq + 1;
+        v.seq = seq;
         v.kind = kind;
         v.blobId = blobs.put(d.organizationId, data, sha256);
         v.sha256 = sha256;

@@ -7,7 +7,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 
 /** A BouncyCastle {@link ContentSigner} whose signature is made by a {@link KeyProvider}, so the key stays inside it. */
-final class ProviderContentSigner implements ContentSigner {
+public final class ProviderContentSigner implements ContentSigner {
 
     private final KeyProvider provider;
     private final String keyRef;
@@ -15,7 +15,7 @@ final class ProviderContentSigner implements ContentSigner {
     private final AlgorithmIdentifier identifier;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-    ProviderContentSigner(KeyProvider provider, String keyRef, KeyAlgorithm algorithm) {
+    public ProviderContentSigner(KeyProvider provider, String keyRef, KeyAlgorithm algorithm) {
         this.provider = provider;
         this.keyRef = keyRef;
         this.algorithm = algorithm;

@@ -28,14 +28,16 @@ import java.security.cert.X509Certificate;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
- * Seals PDFs as PAdES signatures (sub-filter ETSI.CAdES.detached) with EU DSS on its PDFBox backend.
- * The signature value is computed by the seal key's {@link io.longnam.kms.KeyProvider}; DSS only sees the
- * data to be signed and the result. Each seal is an incremental update, so earlier signatures and PDF/A
- * conformance of the input are kept.
+ * Seals PDFs as PAdES signatures (sub-filter ETSI.CAdES.detached). B-B and B-T are made by {@link LeanPadesSigner}
+ * unless {@code longnam.signing.engine=dss}; B-LT and B-LTA, and pages the lean path does not place like DSS (rotated
+ * ones), by EU DSS on its PDFBox backend. Either way the signature value is computed by the seal key's
+ * {@link io.longnam.kms.KeyProvider}, which only sees the data to be signed. Each seal is an incremental update, so
+ * earlier signatures and PDF/A conformance of the input are kept.
  */
 @ApplicationScoped
 public class PadesSealer {
@@ -50,6 +52,8 @@ public class PadesSealer {
     private final String tsaUrl;
     private final TSPSource tsp;
     private final SealAppearance appearance;
+    /** Null when DSS makes every level. */
+    private final LeanPadesSigner lean;
     /**
      * Levels without revocation data need nothing key-specific in the service, so one service per level is built
      * once. DSS keeps no per-signature state in its services (its demo webapp runs them as singletons); all of
@@ -59,10 +63,11 @@ public class PadesSealer {
     private final PAdESService timestampService;
 
     @Inject
-    public PadesSealer(TsaConfig tsa) {
+    public PadesSealer(TsaConfig tsa, SigningConfig signing) {
         this.tsaUrl = tsa.url().filter(u -> !u.isBlank()).orElse(null);
         this.tsp = tsaUrl == null ? null : new FailingLoudlyTspSource(tspSource(tsaUrl, tsa), tsaUrl);
         this.appearance = new SealAppearance();
+        this.lean = signing.engine() == SigningConfig.Engine.LEAN ? new LeanPadesSigner(tsp) : null;
         this.basicService = newService(new CommonCertificateVerifier());
         if (tsp != null) {
             this.timestampService = newService(new CommonCertificateVerifier());
@@ -93,7 +98,57 @@ public class PadesSealer {
         if (level.needsTimestamp() && tsp == null) {
             throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
         }
+        if (usesLean(level)) {
+            VisibleSeal visible = request.appearance();
+            byte[] signed = leanOrNull(() -> lean.sign(pdf, key, level,
+                    new LeanPadesSigner.Fields(null, request.reason(), request.location()),
+                    visible == null ? null : doc -> placement(doc, visible)), level);
+            if (signed != null) {
+                return signed;
+            }
+        }
         return ProviderSigning.sign(service(key, level), new InMemoryDocument(pdf), parameters(key, request), key, level);
+    }
+
+    private boolean usesLean(SignatureLevel level) {
+        return lean != null && !level.needsRevocationData();
+    }
+
+    /**
+     * The lean signer's result, or null when it leaves the input to DSS. Its failures come out as DSS's do
+     * ({@link ProviderSigning#sign}): key-provider, TSA (a {@link SealingException}) and placement errors as thrown,
+     * anything else from PDFBox as a {@link SealingException}.
+     */
+    private static byte[] leanOrNull(java.util.function.Supplier<byte[]> signing, SignatureLevel level) {
+        try {
+            return signing.get();
+        } catch (LeanPadesSigner.NotHandled e) {
+            return null;
+        } catch (KmsException | SealingException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SealingException("sealing at " + level + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A visible seal's box: given from the page's top-left corner, in PDF space from the media box's bottom-left. */
+    private LeanPadesSigner.Appearance placement(PDDocument doc, VisibleSeal seal) {
+        if (seal.page() > doc.getNumberOfPages()) {
+            throw new SealingException("the document has " + doc.getNumberOfPages() + " page(s), the seal is for page "
+                    + seal.page(), null);
+        }
+        PDRectangle media = upright(doc.getPage(seal.page() - 1)).getMediaBox();
+        PDRectangle box = new PDRectangle(media.getLowerLeftX() + seal.x(),
+                media.getUpperRightY() - seal.y() - seal.height(), seal.width(), seal.height());
+        return new LeanPadesSigner.Appearance(seal.page() - 1, box, appearance.image(seal));
+    }
+
+    /** DSS turns boxes on rotated pages so they read upright; the lean path leaves those pages to it. */
+    private static PDPage upright(PDPage page) {
+        if (page.getRotation() % 360 != 0) {
+            throw new LeanPadesSigner.NotHandled("page rotated by " + page.getRotation());
+        }
+        return page;
     }
 
     /**
@@ -106,6 +161,19 @@ public class PadesSealer {
     public byte[] signApproval(byte[] pdf, SealKey key, SignatureLevel level, ApprovalMark mark) {
         if (level.needsTimestamp() && tsp == null) {
             throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
+        }
+        if (usesLean(level)) {
+            byte[] signed = leanOrNull(() -> lean.sign(pdf, key, level,
+                    new LeanPadesSigner.Fields(mark.signerName(), mark.reason(), mark.location()), doc -> {
+                        TargetPage page = targetPage(doc, mark);
+                        PDRectangle media = upright(doc.getPage(mark.page() - 1)).getMediaBox();
+                        PDRectangle box = new PDRectangle(media.getLowerLeftX() + mark.x(), media.getLowerLeftY() + mark.y(),
+                                mark.width(), mark.height());
+                        return new LeanPadesSigner.Appearance(mark.page() - 1, box, appearance.approvalImage(mark, page.pdfA1()));
+                    }), level);
+            if (signed != null) {
+                return signed;
+            }
         }
         TargetPage page = targetPage(pdf, mark);
         PAdESSignatureParameters p = parameters(key, level, mark.reason(), mark.location());
@@ -125,22 +193,26 @@ public class PadesSealer {
 
     private static TargetPage targetPage(byte[] pdf, ApprovalMark mark) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            if (mark.page() > doc.getNumberOfPages()) {
-                throw new IllegalArgumentException("the document has " + doc.getNumberOfPages() + " page(s), the mark is for page "
-                        + mark.page());
-            }
-            PDRectangle box = doc.getPage(mark.page() - 1).getMediaBox();
-            if (mark.x() + mark.width() > box.getWidth() || mark.y() + mark.height() > box.getHeight()) {
-                throw new IllegalArgumentException("the mark's box does not fit on page " + mark.page() + " ("
-                        + box.getWidth() + " × " + box.getHeight() + " points)");
-            }
-            PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
-            boolean pdfA1 = metadata != null
-                    && PDFA_PART_1.matcher(new String(metadata.toByteArray(), StandardCharsets.UTF_8)).find();
-            return new TargetPage(box.getHeight(), pdfA1);
+            return targetPage(doc, mark);
         } catch (IOException e) {
             throw new SealingException("the PDF cannot be read to place the approval mark: " + e.getMessage(), e);
         }
+    }
+
+    private static TargetPage targetPage(PDDocument doc, ApprovalMark mark) throws IOException {
+        if (mark.page() > doc.getNumberOfPages()) {
+            throw new IllegalArgumentException("the document has " + doc.getNumberOfPages() + " page(s), the mark is for page "
+                    + mark.page());
+        }
+        PDRectangle box = doc.getPage(mark.page() - 1).getMediaBox();
+        if (mark.x() + mark.width() > box.getWidth() || mark.y() + mark.height() > box.getHeight()) {
+            throw new IllegalArgumentException("the mark's box does not fit on page " + mark.page() + " ("
+                    + box.getWidth() + " × " + box.getHeight() + " points)");
+        }
+        PDMetadata metadata = doc.getDocumentCatalog().getMetadata();
+        boolean pdfA1 = metadata != null
+                && PDFA_PART_1.matcher(new String(metadata.toByteArray(), StandardCharsets.UTF_8)).find();
+        return new TargetPage(box.getHeight(), pdfA1);
     }
 
     /** The configured TSA, failing loudly as for seals; null when none is configured. Shared with {@link XadesSigner}. */
@@ -262,6 +334,6 @@ public class PadesSealer {
 
     @Override
     public String toString() {
-        return "PadesSealer[tsa=" + (tsaUrl == null ? "none" : tsaUrl) + "]";
+        return "PadesSealer[tsa=" + (tsaUrl == null ? "none" : tsaUrl) + ", engine=" + (lean == null ? "dss" : "lean") + "]";
     }
 }

@@ -58,6 +58,11 @@ final class SealAppearance {
     }
 
     byte[] png(VisibleSeal seal) {
+        return encode(image(seal));
+    }
+
+    /** {@link #png} before PNG encoding, for signers that embed the pixels themselves. */
+    BufferedImage image(VisibleSeal seal) {
         int width = Math.round(seal.width() * SCALE);
         int height = Math.round(seal.height() * SCALE);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -85,7 +90,7 @@ final class SealAppearance {
         } finally {
             g.dispose();
         }
-        return encode(image);
+        return image;
     }
 
     private void drawText(Graphics2D g, String text, float left, float top, float boxWidth, float boxHeight) {
@@ -119,6 +124,11 @@ final class SealAppearance {
      * instead, for PDF/A-1 documents, which forbid transparency.
      */
     byte[] approvalPng(ApprovalMark mark, boolean opaque) {
+        return encode(approvalImage(mark, opaque));
+    }
+
+    /** {@link #approvalPng} before PNG encoding, for signers that embed the pixels themselves. */
+    BufferedImage approvalImage(ApprovalMark mark, boolean opaque) {
         int width = Math.round(mark.width() * SCALE);
         int height = Math.round(mark.height() * SCALE);
         BufferedImage image = new BufferedImage(width, height, opaque ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
@@ -157,7 +167,7 @@ final class SealAppearance {
         } finally {
             g.dispose();
         }
-        return encode(image);
+        return image;
     }
 
     private static void hints(Graphics2D g) {

@@ -10,8 +10,11 @@ import io.longnam.kms.SoftwareKeyProvider;
 import io.longnam.signing.ApprovalMark;
 import io.longnam.signing.PadesSealer;
 import io.longnam.signing.SealKey;
+import io.longnam.signing.SealRequest;
 import io.longnam.signing.SignatureLevel;
+import io.longnam.signing.VisibleSeal;
 import io.longnam.testpki.TestPki;
+import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -59,7 +62,7 @@ class ApprovalMarkPdfATest {
         String csr = Csr.pkcs10Pem(software, generated.keyRef(), KeyAlgorithm.EC_P256, "CN=นางสาวสมศรี ใจดี,O=โรงเรียนทดสอบ,C=TH");
         key = new SealKey(software, generated.keyRef(), KeyAlgorithm.EC_P256,
                 CertificateChains.forKey(pki.chainPem(pki.issueSeal(csr)), generated.publicKey(), Instant.now()));
-        sealer = new PadesSealer(TestTsaConfig.none());
+        sealer = new PadesSealer(TestTsaConfig.none(), TestSigningConfig.LEAN);
     }
 
     @AfterAll
@@ -76,6 +79,16 @@ class ApprovalMarkPdfATest {
         PdfChecks.assertPdfA3u(approved);
         assertThat(markImages(approved)).isNotEmpty().allSatisfy(i -> assertThat(i.getCOSObject().containsKey(COSName.SMASK))
                 .as("soft mask of the mark's image").isTrue());
+    }
+
+    @Test
+    void aPdfA3LetterStaysPdfA3WithAVisibleSeal() {
+        byte[] letter = Samples.renderer().render(LetterTemplate.ID, Samples.letter(), Samples.options()).pdf();
+
+        byte[] sealed = sealer.seal(letter, key, new SealRequest(SignatureLevel.B_B, "ประทับตรา", "โรงเรียนทดสอบ",
+                new VisibleSeal(1, 300, 700, 250, 80, "ประทับตราอิเล็กทรอนิกส์ โรงเรียนทดสอบ", null)));
+
+        PdfChecks.assertPdfA3u(sealed);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.longnam.testpki.PdfTools;
 import io.longnam.testpki.SoftHsm;
 import io.longnam.testpki.TestPki;
 import io.longnam.testpki.TestTsa;
+import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ class PadesSealerTest {
     static SignatureVerifier verifier = new SignatureVerifier();
     static Path nssDb;
     static SealKey softwareRsa;
+    /** The engine {@link #sealer} uses: the lean one here, DSS in {@link PadesSealerDssTest}. */
+    static TestSigningConfig engine;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -58,7 +61,8 @@ class PadesSealerTest {
         software = new SoftwareKeyProvider(master);
         SoftHsm hsm = SoftHsm.shared();
         pkcs11 = new Pkcs11KeyProvider(hsm.library(), hsm.tokenLabel(), hsm.pin());
-        sealer = new PadesSealer(TestTsaConfig.of(tsa.url()));
+        sealer = new PadesSealer(TestTsaConfig.of(tsa.url()), TestSigningConfig.LEAN);
+        engine = TestSigningConfig.LEAN;
         nssDb = PdfTools.nssDbTrusting(Files.createTempDirectory(OUT, "nss"), pki.root());
         softwareRsa = SealKeys.issue(software, KeyAlgorithm.RSA_2048, pki);
     }
@@ -228,7 +232,7 @@ class PadesSealerTest {
 
     @Test
     void timestampedLevelsWithoutTsaAreRefusedNotDowngraded() {
-        PadesSealer withoutTsa = new PadesSealer(TestTsaConfig.none());
+        PadesSealer withoutTsa = new PadesSealer(TestTsaConfig.none(), engine);
         for (SignatureLevel level : List.of(SignatureLevel.B_T, SignatureLevel.B_LT, SignatureLevel.B_LTA)) {
             assertThatThrownBy(() -> withoutTsa.seal(PdfTools.onePage("no tsa"), softwareRsa,
                     SealRequest.invisible(level, "x", "y")))
@@ -284,6 +288,32 @@ class PadesSealerTest {
         assertThat(png).exists();
         assertThat(verifier.verify(sealed, List.of(pki.root())).valid()).isTrue();
         assertThat(PdfTools.pdfsig(nssDb, file)).contains("Signature is Valid");
+    }
+
+    @Test
+    void approvalMarkOnASealedDocumentKeepsBothSignaturesValid() throws IOException {
+        SealKey approver = SealKeys.issue(pkcs11, KeyAlgorithm.EC_P256, pki);
+        byte[] sealed = sealer.seal(PdfTools.onePage("approve after seal"), softwareRsa,
+                SealRequest.invisible(SignatureLevel.B_T, "ออกเอกสาร", "Bangkok"));
+        ApprovalMark mark = new ApprovalMark(1, 360, 60, 170, 100, TestLogo.png(), "นางสาวสมศรี ใจดี", "หัวหน้างานวิชาการ",
+                java.time.LocalDate.of(2026, 11, 29), "อนุมัติ ขั้นที่ 1", "โรงเรียนทดสอบ");
+
+        byte[] approved = sealer.signApproval(sealed, approver, SignatureLevel.B_B, mark);
+
+        assertThat(approved).startsWith(sealed);
+        VerificationReport report = verifier.verify(approved, List.of(pki.root()));
+        assertThat(report.valid()).as(report.toString()).isTrue();
+        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.indication()).isEqualTo("TOTAL_PASSED"));
+        Path file = OUT.resolve("sealed-then-approved-" + engine.engine() + ".pdf");
+        Files.write(file, approved);
+        assertThat(PdfTools.pdfsig(nssDb, file).split("Signature is Valid", -1)).hasSize(3);
+        try (PDDocument doc = Loader.loadPDF(approved)) {
+            var signature = doc.getLastSignatureDictionary();
+            assertThat(signature.getName()).isEqualTo("นางสาวสมศรี ใจดี");
+            var widget = doc.getSignatureFields().getLast().getWidgets().getFirst();
+            assertThat(widget.getRectangle().getLowerLeftX()).isEqualTo(360f);
+            assertThat(widget.getRectangle().getLowerLeftY()).isEqualTo(60f);
+        }
     }
 
     private static SignerInformation firstSigner(byte[] pdf) throws Exception {

@@ -6,6 +6,7 @@ import io.longnam.kms.KeyAlgorithm;
 import io.longnam.kms.SoftwareKeyProvider;
 import io.longnam.support.TestPdfs;
 import io.longnam.testpki.TestPki;
+import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
 import java.security.SecureRandom;
 import java.util.List;
@@ -33,7 +34,7 @@ class PageTreeVerificationCostTest {
         byte[] master = new byte[32];
         new SecureRandom().nextBytes(master);
         SealKey key = SealKeys.issue(new SoftwareKeyProvider(master), KeyAlgorithm.RSA_2048, pki);
-        sealed = new PadesSealer(TestTsaConfig.none()).seal(TestPdfs.pageNamedTimes(KIDS), key,
+        sealed = new PadesSealer(TestTsaConfig.none(), TestSigningConfig.LEAN).seal(TestPdfs.pageNamedTimes(KIDS), key,
                 SealRequest.invisible(SignatureLevel.B_B, "cost", "test"));
     }
 

@@ -7,6 +7,7 @@ import io.longnam.kms.Pkcs11KeyProvider;
 import io.longnam.testpki.PdfTools;
 import io.longnam.testpki.SoftHsm;
 import io.longnam.testpki.TestPki;
+import io.longnam.testpki.TestSigningConfig;
 import io.longnam.testpki.TestTsaConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class Pkcs11ConcurrentSealingTest {
              Pkcs11KeyProvider token = new Pkcs11KeyProvider(hsm.library(), hsm.tokenLabel(), hsm.pin())) {
             SealKey rsa = SealKeys.issue(token, KeyAlgorithm.RSA_2048, pki);
             SealKey ec = SealKeys.issue(token, KeyAlgorithm.EC_P256, pki);
-            PadesSealer sealer = new PadesSealer(TestTsaConfig.none());
+            PadesSealer sealer = new PadesSealer(TestTsaConfig.none(), TestSigningConfig.LEAN);
             int threads = 32;
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
