@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Checks on produced PDFs through independent tools: veraPDF, qpdf, poppler's pdftotext and pdftoppm. */
+/** Checks on produced PDFs through independent tools: veraPDF, qpdf, poppler's pdftotext, pdfimages and pdftoppm. */
 public final class PdfChecks {
 
     static {
@@ -90,6 +90,25 @@ public final class PdfChecks {
                 String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as("pdftotext exit code").isZero();
                 return text;
+            } finally {
+                Files.deleteIfExists(in);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The number of images poppler's pdfimages lists (every use of an image on every page). */
+    static int imageCount(byte[] pdf) {
+        try {
+            Path in = Files.createTempFile("images", ".pdf");
+            try {
+                Files.write(in, pdf);
+                Process p = new ProcessBuilder("/usr/bin/pdfimages", "-list", in.toString()).redirectErrorStream(true).start();
+                String list = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as("pdfimages exit code").isZero();
+                // Two header lines, then one line per image.
+                return (int) list.lines().skip(2).filter(l -> !l.isBlank()).count();
             } finally {
                 Files.deleteIfExists(in);
             }
