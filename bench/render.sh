@@ -4,7 +4,7 @@
 # converting the same merged docx in batch, one process per core with its own profile, in the same run. Prints
 # renders/s, p50/p99, the service's CPU ms per render and the ratio to LibreOffice for each mode.
 # Usage: bench/render.sh [seconds=20] [batch=50] [clients=4]
-#   PROFILE=1  records each timed API mode with JFR into target/render-{stored,inline}.jfr and prints the inclusive
+#   PROFILE=1  records the second timed round of each API mode with JFR into target/render-{stored,inline}.jfr and prints the inclusive
 #              CPU shares of the render path.
 #   BENCH_DB (default longnam_bench_render), BENCH_PORT (default 18097): see common.sh.
 set -euo pipefail
