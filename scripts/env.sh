@@ -69,8 +69,10 @@ ensure_postgres() {
 
 ensure_test_tools() {
   # softhsm2/opensc: PKCS#11 tests; poppler-utils: pdfsig/pdftotext/pdftoppm; openssl: ts -verify;
-  # libnss3-tools: certutil for pdfsig's trust store; Thai fonts for rendering; chromium: the verification page test.
-  apt_install softhsm2 opensc poppler-utils openssl libnss3-tools fonts-tlwg-laksaman-ttf fonts-tlwg-garuda-ttf chromium
+  # libnss3-tools: certutil for pdfsig's trust store; Thai fonts for rendering; chromium: the verification page test;
+  # qpdf: structural check of rendered PDFs; libreoffice-writer-nogui: docx written by LibreOffice, and its renderings to compare.
+  apt_install softhsm2 opensc poppler-utils openssl libnss3-tools fonts-tlwg-laksaman-ttf fonts-tlwg-garuda-ttf chromium \
+    qpdf libreoffice-writer-nogui
 }
 
 # Node.js for the contract linter; a machine without it gets the distribution's.

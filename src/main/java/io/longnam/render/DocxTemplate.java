@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,10 +61,53 @@ public final class DocxTemplate {
 
     /** The fields the template's placeholders ask for, for discovery and validation. */
     public static List<TemplateField> fields(byte[] docx) {
-        try (XWPFDocument doc = open(docx)) {
-            return fields(doc);
-        } catch (IOException e) {
-            throw malformed(e);
+        return prepare(docx).fields();
+    }
+
+    /**
+     * A template read once: the package (completed with Word's defaults where it lacks them) and its fields. Renders
+     * edit the document they lay out, so each gets its own parse of the package; the document parsed here to find
+     * the fields goes to the first render, so a one-shot upload is parsed once. Safe to share between threads.
+     */
+    public static final class Prepared {
+        private final byte[] docx;
+        private final List<TemplateField> fields;
+        private final AtomicReference<XWPFDocument> unused;
+
+        private Prepared(byte[] docx, XWPFDocument parsed) {
+            this.docx = docx;
+            this.fields = List.copyOf(DocxTemplate.fields(parsed));
+            this.unused = new AtomicReference<>(parsed);
+        }
+
+        public List<TemplateField> fields() {
+            return fields;
+        }
+
+        /** A document of its own for one render. */
+        XWPFDocument open() {
+            XWPFDocument doc = unused.getAndSet(null);
+            return doc != null ? doc : parse(docx);
+        }
+    }
+
+    /** Checks and parses a docx; a broken package is refused here. */
+    public static Prepared prepare(byte[] docx) {
+        ZipGuard.check(docx, "word/document.xml", RenderInputException.Code.MALFORMED_DOCX, "docx file");
+        XWPFDocument doc = parse(docx);
+        try {
+            if (!wordDefaults(doc)) {
+                return new Prepared(docx, doc);
+            }
+            // The converter reads the styles part from the package, where a part created in memory is still empty.
+            try (doc) {
+                ByteArrayOutputStream completed = new ByteArrayOutputStream();
+                doc.write(completed);
+                byte[] bytes = completed.toByteArray();
+                return new Prepared(bytes, parse(bytes));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof RenderInputException r ? r : malformed(e);
         }
     }
 
@@ -72,7 +116,7 @@ public final class DocxTemplate {
      * document {@link #render} converts; used to hand identical input to other converters (benchmarks).
      */
     public static byte[] mergedDocx(byte[] docx, Map<String, ?> data, String qrUrl) {
-        try (XWPFDocument doc = open(docx)) {
+        try (XWPFDocument doc = prepare(docx).open()) {
             merge(doc, data, qrUrl);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.write(out);
@@ -251,8 +295,8 @@ public final class DocxTemplate {
     private static final int WORD_SIDE_MARGIN_TWIPS = 108;
     private static final int THAI_BELOW_MARK_TWIPS = 100;
 
-    static byte[] render(byte[] docx, Map<String, ?> data, String qrUrl) {
-        try (XWPFDocument doc = open(docx)) {
+    static byte[] render(Prepared template, Map<String, ?> data, String qrUrl) {
+        try (XWPFDocument doc = template.open()) {
             merge(doc, data, qrUrl);
             return convert(doc);
         } catch (IOException e) {
@@ -279,19 +323,9 @@ public final class DocxTemplate {
         return new Font(ThaiFonts.base(bold), size > 0 ? size : 16, rest, color == null ? Color.BLACK : color);
     }
 
-    private static XWPFDocument open(byte[] docx) {
-        ZipGuard.check(docx, "word/document.xml", RenderInputException.Code.MALFORMED_DOCX, "docx file");
+    private static XWPFDocument parse(byte[] docx) {
         try {
-            XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-            if (!wordDefaults(doc)) {
-                return doc;
-            }
-            // The converter reads the styles part from the package, where a part created in memory is still empty.
-            try (doc) {
-                ByteArrayOutputStream completed = new ByteArrayOutputStream();
-                doc.write(completed);
-                return new XWPFDocument(new ByteArrayInputStream(completed.toByteArray()));
-            }
+            return new XWPFDocument(new ByteArrayInputStream(docx));
         } catch (IOException | RuntimeException e) {
             throw malformed(e);
         }
@@ -439,13 +473,22 @@ public final class DocxTemplate {
             BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.CHARACTER_SET, "UTF-8"));
             int scale = 4;
+            // One bit per pixel, filled module by module: a 24-bit image set pixel by pixel took as long to build and
+            // compress as a third of the merge step.
             BufferedImage img = new BufferedImage(matrix.getWidth() * scale, matrix.getHeight() * scale,
-                    BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    img.setRGB(x, y, matrix.get(x / scale, y / scale) ? 0x000000 : 0xFFFFFF);
+                    BufferedImage.TYPE_BYTE_BINARY);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g.setColor(Color.BLACK);
+            for (int y = 0; y < matrix.getHeight(); y++) {
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    if (matrix.get(x, y)) {
+                        g.fillRect(x * scale, y * scale, scale, scale);
+                    }
                 }
             }
+            g.dispose();
             return png(img);
         } catch (WriterException e) {
             throw new RenderInputException(RenderInputException.Code.INVALID_FIELDS, "QR content cannot be encoded", e);

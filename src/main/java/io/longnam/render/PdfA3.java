@@ -6,6 +6,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -94,7 +95,10 @@ public final class PdfA3 {
             embed(doc, attachments, calendar);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(inputLength + 8192);
-        doc.save(out);
+        // PDFBox's compressed save (object streams) writes a cross-reference stream that lists every object but
+        // itself while its /Size counts it, which qpdf and other strict readers report as a damaged trailer. A classic
+        // cross-reference table is exact; content streams stay compressed, so it costs about 1 KB per document.
+        doc.save(out, CompressParameters.NO_COMPRESSION);
         return new RenderResult(out.toByteArray(), doc.getNumberOfPages());
     }
 

@@ -230,8 +230,8 @@ public class RenderService {
 
     private TemplateService.Resolved resolve(Caller caller, TemplateRef ref) {
         if (ref.inlineDocx() != null) {
-            return new TemplateService.Resolved(null, "Document", 0, false, DocxTemplate.fields(ref.inlineDocx()),
-                    ref.inlineDocx(), DocumentType.OTHER);
+            DocxTemplate.Prepared docx = DocxTemplate.prepare(ref.inlineDocx());
+            return new TemplateService.Resolved(null, "Document", 0, false, docx.fields(), docx, DocumentType.OTHER);
         }
         return templates.forRender(caller, ref.templateId());
     }

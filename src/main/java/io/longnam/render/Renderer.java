@@ -65,7 +65,12 @@ public final class Renderer {
     }
 
     public RenderResult renderDocx(byte[] docx, Map<String, ?> data, RenderOptions options) {
-        byte[] pdf = DocxTemplate.render(docx, data == null ? Map.of() : data, options.qrUrl());
+        return renderDocx(DocxTemplate.prepare(docx), data, options);
+    }
+
+    /** A docx template prepared once ({@link DocxTemplate#prepare}) and rendered any number of times. */
+    public RenderResult renderDocx(DocxTemplate.Prepared template, Map<String, ?> data, RenderOptions options) {
+        byte[] pdf = DocxTemplate.render(template, data == null ? Map.of() : data, options.qrUrl());
         return PdfA3.convert(pdf, metadata(options, "Document"), attachments(options));
     }
 

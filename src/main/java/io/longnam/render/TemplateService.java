@@ -22,7 +22,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,10 +53,26 @@ public class TemplateService {
     @Inject
     Event<DomainEvent> events;
 
-    /** What a render needs of a template: its fields and, for docx templates, the bytes. */
+    /** What a render needs of a template: its fields and, for docx templates, the prepared docx. */
     public record Resolved(String id, String name, int version, boolean builtIn, List<TemplateField> fields,
-                           byte[] docx, DocumentType documentType) {
+                           DocxTemplate.Prepared docx, DocumentType documentType) {
     }
+
+    /** A stored template as renders use it; a version's docx and fields never change once uploaded. */
+    private record Ready(List<TemplateField> fields, DocxTemplate.Prepared docx) {
+    }
+
+    /**
+     * Templates recently rendered, by id and version: without it every render read the docx from the blob store and
+     * parsed its field list. Bounded because a docx may be megabytes; the access order keeps the busy ones.
+     */
+    private static final int READY_TEMPLATES = 32;
+    private final Map<String, Ready> ready = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ready> eldest) {
+            return size() > READY_TEMPLATES;
+        }
+    });
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TemplateView> list(Caller caller, String cursor, int limit) {
@@ -152,7 +170,14 @@ public class TemplateService {
         if (t.status == StoredTemplate.Status.RETIRED) {
             throw ProblemException.conflict("template-retired", "template " + id + " was retired and cannot render new documents");
         }
-        return new Resolved(t.id.toString(), t.name, t.version, false, read(t.fieldsJson), blobs.get(t.blobId), DocumentType.OTHER);
+        String key = t.id + "@" + t.version;
+        Ready r = ready.get(key);
+        if (r == null) {
+            // Prepared outside the map's lock: two first renders at once may both prepare, and one result stays.
+            r = new Ready(read(t.fieldsJson), DocxTemplate.prepare(blobs.get(t.blobId)));
+            ready.put(key, r);
+        }
+        return new Resolved(t.id.toString(), t.name, t.version, false, r.fields(), r.docx(), DocumentType.OTHER);
     }
 
     private boolean isBuiltIn(String id) {

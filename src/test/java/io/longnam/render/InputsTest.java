@@ -152,6 +152,24 @@ class InputsTest {
     }
 
     @Test
+    void onePreparedDocxTemplateServesConcurrentRendersWithTheirOwnData() throws Exception {
+        DocxTemplate.Prepared template = DocxTemplate.prepare(docxTemplate());
+        List<String> names = List.of("เด็กชายหนึ่ง ใจดี", "เด็กหญิงสอง มีสุข", "เด็กชายสาม ศรีสุข", "เด็กหญิงสี่ สุขใจ",
+                "เด็กชายห้า ใฝ่รู้", "เด็กหญิงหก รักเรียน", "เด็กชายเจ็ด ขยัน", "เด็กหญิงแปด อดทน");
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<String>> texts = names.stream().map(name -> pool.submit(() -> PdfChecks.pdftotext(
+                    renderer.renderDocx(template, Map.of("title", "ระเบียนแสดงผลการเรียน", "studentName", name,
+                            "courses", List.of(Map.of("code", "ท21101", "name", name))), Samples.options()).pdf()))).toList();
+            for (int i = 0; i < names.size(); i++) {
+                String text = texts.get(i).get();
+                String own = names.get(i);
+                assertThat(text).contains(own).doesNotContain("{{");
+                names.stream().filter(n -> !n.equals(own)).forEach(other -> assertThat(text).doesNotContain(other));
+            }
+        }
+    }
+
+    @Test
     void malformedDocxIsRefused() throws Exception {
         assertDocxRefused("not a zip".getBytes());
         assertDocxRefused(zip("word/other.xml", new byte[10]));

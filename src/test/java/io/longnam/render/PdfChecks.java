@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Checks on produced PDFs through independent tools: veraPDF, poppler's pdftotext and pdftoppm. */
+/** Checks on produced PDFs through independent tools: veraPDF, qpdf, poppler's pdftotext, pdfimages and pdftoppm. */
 public final class PdfChecks {
 
     static {
@@ -32,11 +32,34 @@ public final class PdfChecks {
     private PdfChecks() {
     }
 
-    /** Fails with the list of failed rules unless the PDF is valid PDF/A-3u. */
+    /** Fails with the list of failed rules unless the PDF is valid PDF/A-3u, and unless qpdf finds it clean. */
     static void assertPdfA3u(byte[] pdf) {
         List<String> failures = veraPdfFailures(pdf, PDFAFlavour.PDFA_3_U);
         if (!failures.isEmpty()) {
             fail("PDF/A-3u validation failed:\n" + String.join("\n", failures));
+        }
+        assertQpdfClean(pdf);
+    }
+
+    /**
+     * {@code qpdf --check} exits 0 and warns about nothing: veraPDF does not look at the file structure (cross-reference
+     * sections, trailer /Size), which strict readers do.
+     */
+    public static void assertQpdfClean(byte[] pdf) {
+        try {
+            Path in = Files.createTempFile("qpdf", ".pdf");
+            try {
+                Files.write(in, pdf);
+                Process p = new ProcessBuilder("qpdf", "--check", in.toString()).redirectErrorStream(true).start();
+                String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int exit = p.waitFor();
+                assertThat(report).as("qpdf --check").doesNotContain("WARNING");
+                assertThat(exit).as("qpdf --check exit code, report:%n%s", report).isZero();
+            } finally {
+                Files.deleteIfExists(in);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -67,6 +90,25 @@ public final class PdfChecks {
                 String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as("pdftotext exit code").isZero();
                 return text;
+            } finally {
+                Files.deleteIfExists(in);
+            }
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The number of images poppler's pdfimages lists (every use of an image on every page). */
+    static int imageCount(byte[] pdf) {
+        try {
+            Path in = Files.createTempFile("images", ".pdf");
+            try {
+                Files.write(in, pdf);
+                Process p = new ProcessBuilder("/usr/bin/pdfimages", "-list", in.toString()).redirectErrorStream(true).start();
+                String list = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as("pdfimages exit code").isZero();
+                // Two header lines, then one line per image.
+                return (int) list.lines().skip(2).filter(l -> !l.isBlank()).count();
             } finally {
                 Files.deleteIfExists(in);
             }
