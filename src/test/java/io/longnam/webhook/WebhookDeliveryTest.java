@@ -78,6 +78,8 @@ class WebhookDeliveryTest {
             String hook = id(school, receiver.url(), "document.*");
             Api.register(school, "attempted");
             assertThat(receiver.await(30, r -> !receiver.accepted().isEmpty())).isTrue();
+            // The receiver has answered 204, but the worker records the attempt in its own transaction just after.
+            awaitDelivered(school, hook);
             String delivery = school.as().get(WEBHOOKS + "/{w}/deliveries", school.orgId(), hook).then().statusCode(200)
                     .body("items.size()", equalTo(1)).body("items[0].status", equalTo("DELIVERED"))
                     .body("items[0].attempts", equalTo(3)).extract().path("items[0].id");
@@ -263,5 +265,16 @@ class WebhookDeliveryTest {
     @SuppressWarnings("unused")
     private static Map<String, Object> none() {
         return Map.of();
+    }
+
+    private static void awaitDelivered(Tenant school, String hook) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            String status = school.as().get(WEBHOOKS + "/{w}/deliveries", school.orgId(), hook).then().statusCode(200)
+                    .extract().path("items[0].status");
+            if ("DELIVERED".equals(status)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 }
