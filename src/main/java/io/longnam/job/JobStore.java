@@ -1,5 +1,6 @@
 package io.longnam.job;
 
+import io.longnam.audit.AuditService;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.document.DocumentDtos.DocumentMetadata;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +73,8 @@ public class JobStore {
     Event<DomainEvent> events;
     @Inject
     RetentionService retention;
+    @Inject
+    AuditService audit;
 
     /**
      * Jobs with an item to hand out, fairest first: round-robin over organisations (the one whose last claim is
@@ -98,9 +102,18 @@ public class JobStore {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Claimed> claim(UUID jobId, int n) {
-        if (stopIfSubmitterWithdrawn(jobId)) {
+        Job job = Job.findById(jobId);
+        if (job == null || job.status.isTerminal()) {
             return List.of();
         }
+        String withdrawn = withdrawal(job.createdBy);
+        if (withdrawn != null) {
+            stop(job, withdrawn);
+            return List.of();
+        }
+        // The job row before the items, as cancel takes them: a claim holding items while waiting for the job row
+        // would deadlock with a cancel holding the job row while waiting for those items.
+        em.lock(job, LockModeType.PESSIMISTIC_WRITE);
         List<Object[]> rows = em.createNativeQuery("""
                         with picked as (
                             select id from job_item
@@ -130,32 +143,29 @@ public class JobStore {
     }
 
     /**
-     * Stops the job when its submitter may no longer act (API key revoked, user or agency client disabled): its
-     * pending items are cancelled with the reason and the job ends as SUBMITTER_REVOKED, announced as its end. The
-     * job row is locked first, in the order {@link JobService#cancel} locks, so the two never deadlock.
+     * Stops a job whose submitter may no longer act (API key revoked, user or agency client disabled): its pending
+     * items are cancelled with the reason and the job ends as SUBMITTER_REVOKED, announced as its end. Locks as
+     * {@link JobService#cancel} does: the audit chain, then the job row, then the items.
      */
-    private boolean stopIfSubmitterWithdrawn(UUID jobId) {
-        Job job = em.find(Job.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || job.status.isTerminal()) {
-            return job != null;
-        }
-        String reason = withdrawal(job.createdBy);
-        if (reason == null) {
-            return false;
+    private void stop(Job job, String reason) {
+        audit.lockChain(job.organizationId);
+        em.lock(job, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(job);
+        if (job.status.isTerminal()) {
+            return;
         }
         Instant now = clock.now();
         int cancelled = em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, error_code = ?2, "
                         + "error_message = ?3, updated_at = ?4 where job_id = ?1 and status = 'PENDING'")
-                .setParameter(1, jobId).setParameter(2, SUBMITTER_REVOKED).setParameter(3, reason).setParameter(4, now)
+                .setParameter(1, job.id).setParameter(2, SUBMITTER_REVOKED).setParameter(3, reason).setParameter(4, now)
                 .executeUpdate();
         em.createNativeQuery("update job set status = 'SUBMITTER_REVOKED', cancelled = cancelled + ?2, finished_at = ?3, "
                         + "updated_at = ?3 where id = ?1")
-                .setParameter(1, jobId).setParameter(2, cancelled).setParameter(3, now).executeUpdate();
+                .setParameter(1, job.id).setParameter(2, cancelled).setParameter(3, now).executeUpdate();
         em.refresh(job);
-        events.fire(new DomainEvent(job.organizationId, "system:jobs", "job.completed", "job", jobId.toString(),
+        events.fire(new DomainEvent(job.organizationId, "system:jobs", "job.completed", "job", job.id.toString(),
                 Map.of("status", JobStatus.SUBMITTER_REVOKED.name(), "reason", reason, "done", job.done,
                         "failed", job.failed, "cancelled", job.cancelled, "total", job.total)));
-        return true;
     }
 
     /** Why {@code actor} (as stored in created_by) may no longer act; null while it may. */
@@ -209,18 +219,16 @@ public class JobStore {
         if (row[1] != null) {
             return (UUID) row[1];
         }
-        Instant now = clock.now();
-        if (done) {
-            // The job row before the audit trail's lock (taken by the registration's event): the order in which
-            // cancelling and stopping a job take them, so a settling worker and a cancel never deadlock.
-            count(item.jobId(), "done", now);
-        }
         UUID documentId = documents.register(ctx.caller(), content, metadata, null).document().id();
+        Instant now = clock.now();
         em.createNativeQuery("update job_item set document_id = ?2, status = ?3, locked_until = case when ?4 then null else locked_until end, "
                         + "updated_at = ?5 where id = ?1")
                 .setParameter(1, item.id()).setParameter(2, documentId)
                 .setParameter(3, done ? ItemStatus.DONE.name() : ItemStatus.RUNNING.name()).setParameter(4, done)
                 .setParameter(5, now).executeUpdate();
+        if (done) {
+            count(item.jobId(), "done", now);
+        }
         return documentId;
     }
 
@@ -230,11 +238,11 @@ public class JobStore {
      */
     @Transactional
     public void purge(JobContext ctx, Claimed item, UUID documentId) {
-        // Settled first, so the job row is locked before the erasure's audit event takes the audit trail's lock.
-        close(item, ItemStatus.DONE, "done");
+        lockOwned(item);
         retention.purgeForJob(documentId, ctx.caller().organizationId(), ctx.caller().actor());
         em.createNativeQuery("update job_item set document_id = ?2 where id = ?1")
                 .setParameter(1, item.id()).setParameter(2, documentId).executeUpdate();
+        close(item, ItemStatus.DONE, "done");
     }
 
     /** Marks a claimed item DONE (after sealing). */
