@@ -38,12 +38,21 @@ public class AuditService {
         record(event);
     }
 
+    /**
+     * Serialises writers of one organisation's chain until commit, so two rows never share a predecessor. Recording
+     * takes it; a transaction that will record after locking rows others lock before recording (a job row, say)
+     * takes it first, so both take the locks in one order and never deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockChain(UUID organizationId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(?1 as text), 7))")
+                .setParameter(1, organizationId.toString()).getSingleResult();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(DomainEvent event) {
         UUID org = event.organizationId();
-        // Serialises writers of one organisation's chain until commit, so two rows never share a predecessor.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(cast(?1 as text), 7))")
-                .setParameter(1, org.toString()).getSingleResult();
+        lockChain(org);
         AuditEvent last = AuditEvent.<AuditEvent>find("organizationId = ?1 order by chainSeq desc", org)
                 .firstResult();
         AuditEvent row = new AuditEvent();

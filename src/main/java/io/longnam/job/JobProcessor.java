@@ -66,8 +66,9 @@ public class JobProcessor {
         JobContext ctx = store.context(jobId);
         for (Claimed item : batch) {
             try {
-                if (store.status(jobId) == JobStatus.CANCELLED) {
-                    store.cancelClaimed(item);
+                JobStatus status = store.status(jobId);
+                if (status.isTerminal()) {
+                    store.cancelClaimed(item, status);
                     continue;
                 }
                 processOne(ctx, item);

@@ -52,8 +52,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @SecurityRequirement(name = "apiKey")
 public class JobResource {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @Inject
     Renderer renderer;
     @Inject
@@ -197,15 +195,12 @@ public class JobResource {
     }
 
     private static TableInput.Format format(FileUpload file) {
-        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
-        String type = file.contentType() == null ? "" : file.contentType().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || type.startsWith(XLSX)) {
-            return TableInput.Format.XLSX;
+        TableInput.Format format = TableInput.detect(file.contentType(), file.fileName());
+        if (format == null) {
+            throw ProblemException.unsupportedMedia("the file must be CSV (text/csv or application/csv) or xlsx; "
+                    + "a part sent without a useful content type is judged by its .csv or .xlsx name");
         }
-        if (name.endsWith(".csv") || type.startsWith("text/csv")) {
-            return TableInput.Format.CSV;
-        }
-        throw ProblemException.unsupportedMedia("the file must be CSV (.csv, text/csv) or xlsx (.xlsx)");
+        return format;
     }
 
     private static boolean bool(String value) {

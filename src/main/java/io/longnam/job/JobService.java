@@ -7,6 +7,7 @@ import io.longnam.signing.SignatureLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.longnam.audit.AuditService;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
@@ -70,6 +71,8 @@ public class JobService {
     SealService seals;
     @Inject
     JobsConfig config;
+    @Inject
+    AuditService audit;
 
     /**
      * Stores the job and its items in one transaction, so a job is either wholly submitted or not at all. With an
@@ -241,6 +244,9 @@ public class JobService {
     @Transactional
     public JobView cancel(Caller caller, UUID id) {
         Job job = visible(caller, id);
+        // The audit chain before the job row: a worker settling an item records (taking the chain) and then counts
+        // on the job row, so taking them the other way round here could deadlock with it.
+        audit.lockChain(job.organizationId);
         em.lock(job, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         em.refresh(job);
         if (job.status == JobStatus.CANCELLED) {

@@ -1,5 +1,6 @@
 package io.longnam.job;
 
+import io.longnam.audit.AuditService;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.document.DocumentDtos.DocumentMetadata;
@@ -9,11 +10,17 @@ import io.longnam.document.DocumentService.NewContent;
 import io.longnam.identity.Caller;
 import io.longnam.identity.Permission;
 import io.longnam.identity.Role;
+import io.longnam.identity.User;
+import io.longnam.identity.UserIdentities;
+import io.longnam.identity.UserStatus;
+import io.longnam.tenancy.AgencyClient;
+import io.longnam.tenancy.ApiKey;
 import io.longnam.tenancy.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +46,12 @@ public class JobStore {
                              JobDtos.JobOptions options, Caller caller) {
     }
 
+    /** The error code of the items a job did not make because its submitter was withdrawn. */
+    public static final String SUBMITTER_REVOKED = "submitter-revoked";
+    /** How actor names of API keys and agency clients start (see their identity providers). */
+    private static final String API_KEY_ACTOR = "apikey:";
+    private static final String CLIENT_ACTOR = "client:";
+
     /** The item is no longer this worker's (lease expired and reclaimed, or cancelled); its result is dropped. */
     public static final class LeaseLost extends RuntimeException {
         LeaseLost(UUID item) {
@@ -60,12 +73,25 @@ public class JobStore {
     Event<DomainEvent> events;
     @Inject
     RetentionService retention;
+    @Inject
+    AuditService audit;
 
-    /** Jobs with work to hand out, oldest first. */
+    /**
+     * Jobs with an item to hand out, fairest first: round-robin over organisations (the one whose last claim is
+     * oldest, never served first), then over that organisation's jobs the same way, then oldest. So a school's
+     * 10-row job is served within a round of another school's 50,000-row one, whichever came first.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<UUID> runnableJobs(int limit) {
-        return em.createNativeQuery("select id from job where status in ('QUEUED', 'RUNNING') order by created_at limit ?1", UUID.class)
+        return em.createNativeQuery("""
+                        select j.id from job j
+                        where j.status in ('QUEUED', 'RUNNING')
+                          and exists (select 1 from job_item i where i.job_id = j.id and i.status = 'PENDING'
+                                      and (i.locked_until is null or i.locked_until <= now()))
+                        order by max(j.last_claimed_at) over (partition by j.organization_id) nulls first,
+                                 j.last_claimed_at nulls first, j.created_at
+                        limit ?1""", UUID.class)
                 .setParameter(1, limit).getResultList();
     }
 
@@ -76,6 +102,18 @@ public class JobStore {
     @Transactional
     @SuppressWarnings("unchecked")
     public List<Claimed> claim(UUID jobId, int n) {
+        Job job = Job.findById(jobId);
+        if (job == null || job.status.isTerminal()) {
+            return List.of();
+        }
+        String withdrawn = withdrawal(job.createdBy);
+        if (withdrawn != null) {
+            stop(job, withdrawn);
+            return List.of();
+        }
+        // The job row before the items, as cancel takes them: a claim holding items while waiting for the job row
+        // would deadlock with a cancel holding the job row while waiting for those items.
+        em.lock(job, LockModeType.PESSIMISTIC_WRITE);
         List<Object[]> rows = em.createNativeQuery("""
                         with picked as (
                             select id from job_item
@@ -90,8 +128,10 @@ public class JobStore {
         if (rows.isEmpty()) {
             return List.of();
         }
-        em.createNativeQuery("update job set status = 'RUNNING', started_at = coalesce(started_at, ?2), updated_at = ?2 "
-                        + "where id = ?1 and status = 'QUEUED'")
+        // The database's own clock orders claims for the round-robin, whatever the instance's clock says.
+        em.createNativeQuery("update job set status = case when status = 'QUEUED' then 'RUNNING' else status end, "
+                        + "started_at = coalesce(started_at, ?2), last_claimed_at = clock_timestamp(), "
+                        + "updated_at = case when status = 'QUEUED' then ?2 else updated_at end where id = ?1")
                 .setParameter(1, jobId).setParameter(2, clock.now()).executeUpdate();
         List<Claimed> out = new ArrayList<>();
         for (Object[] r : rows) {
@@ -100,6 +140,49 @@ public class JobStore {
         }
         out.sort(java.util.Comparator.comparingInt(Claimed::seq));
         return out;
+    }
+
+    /**
+     * Stops a job whose submitter may no longer act (API key revoked, user or agency client disabled): its pending
+     * items are cancelled with the reason and the job ends as SUBMITTER_REVOKED, announced as its end. Locks as
+     * {@link JobService#cancel} does: the audit chain, then the job row, then the items.
+     */
+    private void stop(Job job, String reason) {
+        audit.lockChain(job.organizationId);
+        em.lock(job, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(job);
+        if (job.status.isTerminal()) {
+            return;
+        }
+        Instant now = clock.now();
+        int cancelled = em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, error_code = ?2, "
+                        + "error_message = ?3, updated_at = ?4 where job_id = ?1 and status = 'PENDING'")
+                .setParameter(1, job.id).setParameter(2, SUBMITTER_REVOKED).setParameter(3, reason).setParameter(4, now)
+                .executeUpdate();
+        em.createNativeQuery("update job set status = 'SUBMITTER_REVOKED', cancelled = cancelled + ?2, finished_at = ?3, "
+                        + "updated_at = ?3 where id = ?1")
+                .setParameter(1, job.id).setParameter(2, cancelled).setParameter(3, now).executeUpdate();
+        em.refresh(job);
+        events.fire(new DomainEvent(job.organizationId, "system:jobs", "job.completed", "job", job.id.toString(),
+                Map.of("status", JobStatus.SUBMITTER_REVOKED.name(), "reason", reason, "done", job.done,
+                        "failed", job.failed, "cancelled", job.cancelled, "total", job.total)));
+    }
+
+    /** Why {@code actor} (as stored in created_by) may no longer act; null while it may. */
+    private static String withdrawal(String actor) {
+        if (actor.startsWith(API_KEY_ACTOR)) {
+            String prefix = actor.substring(API_KEY_ACTOR.length());
+            return ApiKey.count("prefix = ?1 and revokedAt is not null", prefix) > 0
+                    ? "the API key " + prefix + " that submitted the job was revoked" : null;
+        }
+        if (actor.startsWith(CLIENT_ACTOR)) {
+            String clientId = actor.substring(CLIENT_ACTOR.length());
+            return AgencyClient.count("clientId = ?1 and disabledAt is not null", clientId) > 0
+                    ? "the agency client " + clientId + " that submitted the job was disabled" : null;
+        }
+        return UserIdentities.userIdOf(actor).map(id -> User.<User>findById(id))
+                .filter(u -> u.status == UserStatus.DISABLED)
+                .map(u -> "the user who submitted the job was disabled").orElse(null);
     }
 
     @Transactional
@@ -180,9 +263,17 @@ public class JobStore {
         count(item.jobId(), "failed", now);
     }
 
-    /** A claimed item of a job cancelled meanwhile, not yet started: it is cancelled rather than made. */
+    /**
+     * A claimed item of a job cancelled or stopped meanwhile, not yet started: it is cancelled rather than made,
+     * with the stop's reason when the submitter was withdrawn.
+     */
     @Transactional
-    public void cancelClaimed(Claimed item) {
+    public void cancelClaimed(Claimed item, JobStatus jobStatus) {
+        if (jobStatus == JobStatus.SUBMITTER_REVOKED) {
+            em.createNativeQuery("update job_item set error_code = ?2, error_message = ?3 where id = ?1")
+                    .setParameter(1, item.id()).setParameter(2, SUBMITTER_REVOKED)
+                    .setParameter(3, "the job was stopped before this item started: its submitter was revoked").executeUpdate();
+        }
         close(item, ItemStatus.CANCELLED, "cancelled");
     }
 

@@ -44,6 +44,21 @@ public interface JobsConfig {
     @WithDefault("20000")
     int maxItems();
 
+    /** How long a job and its items are kept after the job ended; then the retention purge deletes them. */
+    @WithDefault("P30D")
+    Duration retention();
+
+    /** How often ended jobs past their retention are purged. */
+    @WithDefault("1h")
+    String purgeEvery();
+
+    /**
+     * Item rows one purge transaction may delete (with their jobs); a single job larger than this, at most
+     * {@link #maxItems()}, is deleted alone.
+     */
+    @WithDefault("10000")
+    int purgeBatchItems();
+
     default int workerCount() {
         return workers().orElse(Runtime.getRuntime().availableProcessors());
     }

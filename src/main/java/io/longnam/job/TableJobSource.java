@@ -7,7 +7,6 @@ import io.longnam.common.ProblemException;
 import io.longnam.document.InputFormat;
 import io.longnam.job.JobDtos.JobOptions;
 import io.longnam.render.FieldError;
-import io.longnam.render.RenderInputException;
 import io.longnam.render.Renderer;
 import io.longnam.render.RowResult;
 import io.longnam.render.TableInput;
@@ -17,7 +16,7 @@ import java.util.List;
 /**
  * The multipart form: a CSV or xlsx file whose header row names the template's fields. A row the table reader
  * refuses (formula injection, cells outside the header) becomes a FAILED item; the file as a whole is refused
- * only when it cannot be read as a table.
+ * only when it cannot be read as a table (422 with the engine's code, as /renders answers).
  */
 final class TableJobSource implements JobSource {
 
@@ -42,13 +41,8 @@ final class TableJobSource implements JobSource {
 
     @Override
     public Header read(ItemSink sink) {
-        List<RowResult> rows;
-        try {
-            rows = renderer.rows(file, format);
-        } catch (RenderInputException e) {
-            throw new ProblemException(400, "invalid-table", "Invalid table", e.getMessage(), null,
-                    java.util.Map.of("code", e.code().name()));
-        }
+        // A table the engine cannot read propagates as the engine's refusal, answered exactly as /renders answers it.
+        List<RowResult> rows = renderer.rows(file, format);
         if (rows.size() > maxRecords) {
             throw ProblemException.invalid("file", "a job holds at most " + maxRecords + " records");
         }

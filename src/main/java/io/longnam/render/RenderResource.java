@@ -49,8 +49,6 @@ import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 @SecurityRequirement(name = "apiKey")
 public class RenderResource {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     @Inject
     RenderService service;
     @Inject
@@ -322,14 +320,12 @@ public class RenderResource {
     private static String kindOf(FormValue file) {
         String type = contentType(file);
         String name = file.getFileName() == null ? "" : file.getFileName().toLowerCase(Locale.ROOT);
+        TableInput.Format table = TableInput.detect(type, name);
+        if (table != null) {
+            return table == TableInput.Format.CSV ? "csv" : "xlsx";
+        }
         if (type.startsWith("text/plain") || name.endsWith(".txt")) {
             return "text";
-        }
-        if (type.startsWith("text/csv") || type.startsWith("application/csv") || name.endsWith(".csv")) {
-            return "csv";
-        }
-        if (type.startsWith(XLSX) || name.endsWith(".xlsx")) {
-            return "xlsx";
         }
         if (type.startsWith("application/pdf") || name.endsWith(".pdf")) {
             return "pdf";

@@ -28,10 +28,37 @@ public final class TableInput {
 
     public enum Format { CSV, XLSX }
 
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     public static final int MAX_ROWS = 10_000;
     public static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private TableInput() {
+    }
+
+    /**
+     * The one reading of an uploaded part as a table, shared by renders and jobs so both accept the same files. The
+     * content type decides (text/csv, application/csv, xlsx); a part without a useful type goes by its file name:
+     * none, application/octet-stream, or application/vnd.ms-excel, which Windows gives any .csv once Excel is
+     * installed. Null when the part is not a table.
+     */
+    public static Format detect(String contentType, String fileName) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String name = fileName == null ? "" : fileName.strip().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "text/csv", "application/csv" -> {
+                return Format.CSV;
+            }
+            case XLSX_TYPE -> {
+                return Format.XLSX;
+            }
+            case "", "application/octet-stream", "application/vnd.ms-excel" -> {
+                return name.endsWith(".csv") ? Format.CSV : name.endsWith(".xlsx") ? Format.XLSX : null;
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     public static List<RowResult> read(byte[] bytes, Format format) {

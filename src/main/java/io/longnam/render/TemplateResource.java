@@ -5,6 +5,7 @@ import io.longnam.common.LongnamConfig;
 import io.longnam.common.Page;
 import io.longnam.common.Uploads;
 import io.longnam.common.UserText;
+import io.longnam.document.FileResponses;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
 import io.longnam.render.TemplateDtos.TemplateView;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,7 +40,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @SecurityRequirement(name = "apiKey")
 public class TemplateResource {
 
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String DOCX = TemplateService.DOCX;
 
     @Inject
     TemplateService service;
@@ -75,14 +77,13 @@ public class TemplateResource {
     @Path("{id}/file")
     @Produces(DOCX)
     @PermissionsAllowed(Permission.Names.TEMPLATE_READ)
-    @Operation(operationId = "downloadTemplateFile", summary = "Download an uploaded template's docx")
+    @Operation(operationId = "downloadTemplateFile", summary = "Download an uploaded template's docx",
+            description = "Strong ETag (the docx's SHA-256): If-None-Match with it answers 304 without the file.")
     @APIResponse(responseCode = "200", description = "The docx", content = @Content(mediaType = DOCX,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    public Response file(@PathParam("id") String id) {
-        return Response.ok(service.file(caller.get(), id), DOCX)
-                .header("Content-Disposition", "attachment; filename=\"template-" + id.replaceAll("[^0-9a-zA-Z-]", "") + ".docx\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .build();
+    @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is the file's")
+    public Response file(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return FileResponses.of(service.file(caller.get(), id), ifNoneMatch);
     }
 
     @POST

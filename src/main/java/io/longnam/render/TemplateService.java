@@ -10,7 +10,9 @@ import io.longnam.common.Hashes;
 import io.longnam.common.NewestFirst;
 import io.longnam.common.Page;
 import io.longnam.common.ProblemException;
+import io.longnam.common.Uploads;
 import io.longnam.document.BlobStore;
+import io.longnam.document.DocumentDtos.FileContent;
 import io.longnam.document.DocumentType;
 import io.longnam.identity.Caller;
 import io.longnam.render.TemplateDtos.FieldView;
@@ -36,6 +38,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class TemplateService {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private static final TypeReference<List<TemplateField>> FIELDS = new TypeReference<>() {
     };
@@ -102,11 +106,13 @@ public class TemplateService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public byte[] file(Caller caller, String id) {
+    public FileContent file(Caller caller, String id) {
         if (isBuiltIn(id)) {
             throw ProblemException.notFound("template file", id + " (built-in templates are laid out in code)");
         }
-        return blobs.get(visible(caller, id).blobId);
+        StoredTemplate t = visible(caller, id);
+        String filename = Uploads.filename(t.name + " v" + t.version + ".docx", "template-" + t.id + ".docx");
+        return new FileContent(blobs.get(t.blobId), filename, DOCX, t.sha256);
     }
 
     /** Stores a docx as the next version of {@code name}; its placeholders become the template's fields. */

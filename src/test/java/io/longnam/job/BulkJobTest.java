@@ -165,6 +165,54 @@ class BulkJobTest {
     }
 
     @Test
+    void aTableTheEngineCannotReadIsRefusedByJobsExactlyAsByRenders() {
+        byte[] repeatedHeader = "studentId,studentId\nS1,S2\n".getBytes(StandardCharsets.UTF_8);
+        long jobsBefore = Sql.count(ds, "select count(*) from job");
+        Map<String, Object> byJobs = problem(school.as().multiPart("file", "bad.csv", repeatedHeader, "text/csv")
+                .multiPart("templateId", "PP2").post("/api/v1/jobs/files"));
+        Map<String, Object> byRenders = problem(school.as().multiPart("file", "bad.csv", repeatedHeader, "text/csv")
+                .multiPart("templateId", "PP2").post("/api/v1/renders/batches"));
+
+        assertThat(byJobs).isEqualTo(byRenders);
+        assertThat(byJobs).containsEntry("status", 422).containsEntry("code", "MALFORMED_TABLE");
+        assertThat(Sql.count(ds, "select count(*) from job")).isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void aCsvIsRecognisedByApplicationCsvOrByItsNameWhenSentWithoutAUsefulType() {
+        byte[] csv = pp2Csv(2);
+        for (String[] part : List.of(new String[]{"grads.dat", "application/csv"}, new String[]{"grads.csv", "application/octet-stream"},
+                new String[]{"grads.csv", "application/vnd.ms-excel"})) {
+            UUID job = UUID.fromString(school.as().multiPart("file", part[0], csv, part[1]).multiPart("templateId", "PP2")
+                    .post("/api/v1/jobs/files").then().statusCode(202).body("inputFormat", equalTo("CSV")).extract().path("id"));
+            assertThat(JobSamples.awaitSettled(school, job).getInt("done")).isEqualTo(2);
+        }
+        school.as().multiPart("templateId", "PP2").multiPart("file", "grads.dat", csv, "application/csv")
+                .post("/api/v1/renders/batches").then().statusCode(201).body("items.size()", equalTo(2));
+        school.as().multiPart("file", "grads.dat", csv, "application/octet-stream").multiPart("templateId", "PP2")
+                .post("/api/v1/jobs/files").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    private static byte[] pp2Csv(int rows) {
+        List<String> header = List.of("certificateNumber", "schoolName", "level", "studentName", "studentId", "nationalId",
+                "birthDate", "directorName");
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        for (int n = 1; n <= rows; n++) {
+            Map<String, Object> r = JobSamples.pp2(n);
+            csv.append(String.join(",", header.stream().map(h -> quote((String) r.get(h))).toList())).append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The problem body without what differs between any two requests (the request's path and id). */
+    private static Map<String, Object> problem(io.restassured.response.Response r) {
+        Map<String, Object> body = new LinkedHashMap<>(r.then().contentType("application/problem+json").extract().jsonPath().getMap(""));
+        body.remove("instance");
+        body.remove("requestId");
+        return body;
+    }
+
+    @Test
     void theSameIdempotencyKeyAndBodyAnswerTheSameJob() {
         Map<String, Object> body = Map.of("templateId", "PP2", "records", List.of(JobSamples.pp2(1), JobSamples.pp2(2)));
         String first = school.as().header("Idempotency-Key", "batch-2569-1").contentType(ContentType.JSON).body(body)

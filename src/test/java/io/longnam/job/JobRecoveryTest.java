@@ -138,6 +138,33 @@ class JobRecoveryTest {
     }
 
     @Test
+    void aJobStopsTakingItemsOnceItsSubmittersKeyIsRevokedAndEndsSayingWhy() {
+        Tenant submitter = admin.withRoles("REGISTRAR");
+        UUID job = JobSamples.submit(submitter, Map.of("templateId", "PP2", "records", JobSamples.pp2s(12)));
+        processor.process(job, store.claim(job, 4));
+
+        String prefix = submitter.key().substring(0, 11);
+        String keyId = admin.as().queryParam("limit", 200).get("/api/v1/organizations/{org}/api-keys", admin.orgId())
+                .then().statusCode(200).extract().path("items.find { it.prefix == '" + prefix + "' }.id");
+        admin.as().delete("/api/v1/organizations/{org}/api-keys/{id}", admin.orgId(), keyId).then().statusCode(200);
+        workers.resume();
+
+        JsonPath p = JobSamples.awaitSettled(admin, job);
+        assertThat(p.getString("status")).isEqualTo("SUBMITTER_REVOKED");
+        assertThat(p.getInt("done")).isEqualTo(4);
+        assertThat(p.getInt("cancelled")).isEqualTo(8);
+        assertThat(p.getInt("remaining")).isZero();
+        assertThat(documentsOf(job)).isEqualTo(4);
+        List<Map<String, Object>> stopped = JobSamples.items(admin, job, "CANCELLED");
+        assertThat(stopped).hasSize(8).allSatisfy(i -> {
+            assertThat(i.get("errorCode")).isEqualTo("submitter-revoked");
+            assertThat((String) i.get("errorMessage")).isEqualTo("the API key " + prefix + " that submitted the job was revoked");
+        });
+        assertThat(Sql.count(ds, "select count(*) from audit_event where target_id = ? and action = 'job.completed' "
+                + "and details like '%SUBMITTER_REVOKED%'", job.toString())).isEqualTo(1);
+    }
+
+    @Test
     void aFinishedJobCannotBeCancelled() {
         workers.resume();
         UUID job = JobSamples.submit(school, Map.of("templateId", "PP2", "records", List.of(JobSamples.pp2(1))));

@@ -91,6 +91,14 @@ final class JobSamples {
         return list;
     }
 
+    static List<Map<String, Object>> pp2s(int count) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            list.add(pp2(i));
+        }
+        return list;
+    }
+
     static UUID submit(Tenant t, Map<String, Object> body) {
         return UUID.fromString(t.as().contentType(ContentType.JSON).body(body).post("/api/v1/jobs")
                 .then().statusCode(202).extract().path("id"));

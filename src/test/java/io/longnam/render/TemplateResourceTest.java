@@ -60,6 +60,25 @@ class TemplateResourceTest {
     }
 
     @Test
+    void aTemplateDownloadCarriesTheFileHeadersAndAnswers304ToItsETag() throws Exception {
+        Tenant school = Api.school("โรงเรียนแม่แบบดาวน์โหลด");
+        byte[] docx = InputsTest.docxTemplate();
+        String id = upload(school, "ใบรับรอง", docx).then().statusCode(201).extract().path("id");
+        String etag = "\"" + io.longnam.common.Hashes.sha256Hex(docx) + "\"";
+
+        school.as().get("/api/v1/templates/{id}/file", id).then().statusCode(200).contentType(DOCX)
+                .header("ETag", etag)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString(
+                        "filename*=UTF-8''" + java.net.URLEncoder.encode("ใบรับรอง v1.docx", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+        byte[] unchanged = school.as().header("If-None-Match", etag).get("/api/v1/templates/{id}/file", id).then().statusCode(304)
+                .header("ETag", etag).extract().asByteArray();
+        assertThat(unchanged).isEmpty();
+        school.as().header("If-None-Match", "\"stale\"").get("/api/v1/templates/{id}/file", id).then().statusCode(200);
+    }
+
+    @Test
     void malformedDocxIsRefusedWith422AndNothingStored() {
         Tenant school = Api.school("โรงเรียนไฟล์เสีย");
         upload(school, "เสีย", "not a zip at all".getBytes()).then().statusCode(422)
