@@ -249,7 +249,11 @@ public class ContractFilter implements OASFilter {
         example.put("status", 400);
         example.put("detail", message);
         example.put("instance", "/api/v1/documents/5e0c2a8e-7d4b-4f61-a9d2-6c1b3e8f0a27/seal");
-        example.put("errors", List.of(Map.of("field", "level", "message", message)));
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", "level");
+        error.put("message", message);
+        // Ordered maps: Map.of iterates in a per-JVM random order, and the served spec must equal the committed one.
+        example.put("errors", List.of(error));
         example.put("retryable", false);
         example.put("requestId", "c84e97da-75d1-4c05-acb3-d60535082a3b");
         return example;

@@ -303,7 +303,7 @@ class PadesSealerTest {
         assertThat(approved).startsWith(sealed);
         VerificationReport report = verifier.verify(approved, List.of(pki.root()));
         assertThat(report.valid()).as(report.toString()).isTrue();
-        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.indication()).isEqualTo("TOTAL_PASSED"));
+        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.indication()).isEqualTo(SignatureIndication.TOTAL_PASSED));
         Path file = OUT.resolve("sealed-then-approved-" + engine.engine() + ".pdf");
         Files.write(file, approved);
         assertThat(PdfTools.pdfsig(nssDb, file).split("Signature is Valid", -1)).hasSize(3);
