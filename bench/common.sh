@@ -22,7 +22,7 @@ LONGNAM_BOOTSTRAP_API_KEY="$ADMIN_KEY" QUARKUS_HTTP_PORT="$BENCH_PORT" \
   "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:--Xmx1g} -jar "$BENCH_APP/quarkus-run.jar" > target/bench-service.log 2>&1 &
 SERVICE_PID=$!
 export SERVICE_PID
-trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null' EXIT
+trap 'kill $SERVICE_PID 2>/dev/null; wait $SERVICE_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE_URL/q/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "$BASE_URL/q/health/ready" >/dev/null || die "service did not start; see target/bench-service.log"
 export BASE_URL ADMIN_KEY BENCH_DB
