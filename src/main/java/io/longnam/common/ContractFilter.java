@@ -121,6 +121,8 @@ public class ContractFilter implements OASFilter {
             add(responses, "413");
             add(responses, "415");
         }
+        // Every operation can fail unexpectedly; the answer is still a Problem, with the incident id to quote.
+        add(responses, "500");
         add(responses, "503");
         // Public endpoints answer their quota in RateLimit headers; the token endpoint's 429 is an RFC 6749 body instead.
         APIResponse tooMany = responses.getAPIResponse("429");
