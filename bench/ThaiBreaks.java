@@ -26,6 +26,8 @@ public class ThaiBreaks {
 
     record Bad(Sentence sentence, int at, boolean impossible) {}
 
+    record Missed(Sentence sentence, int at) {}
+
     public static void main(String[] args) throws Exception {
         List<Sentence> corpus = parse(Files.readAllLines(Path.of(args[0])));
         int listed = args.length > 1 ? Integer.parseInt(args[1]) : 10;
@@ -54,16 +56,18 @@ public class ThaiBreaks {
                 "bad", "imposs", "missed", "bad", "missed", "", "ms/1k reuse", "ms/1k new");
         System.out.printf("%-11s | %23s | %18s | %16s |%n", "", "all scored positions", "", "Thai|Thai only");
         List<List<Bad>> allBad = new ArrayList<>();
+        List<List<Missed>> allMissed = new ArrayList<>();
         for (Breaker b : breakers) {
             Function<String, BitSet> breaker = b.factory().get();
             int hit = 0, bad = 0, impossible = 0, missed = 0, thaiBad = 0, thaiMissed = 0;
             List<Bad> bads = new ArrayList<>();
+            List<Missed> misses = new ArrayList<>();
             for (Sentence s : corpus) {
                 BitSet found = breaker.apply(s.text());
                 for (int p = s.scored().nextSetBit(0); p >= 0; p = s.scored().nextSetBit(p + 1)) {
                     boolean thai = thaiPair(s.text(), p);
                     if (s.required().get(p)) {
-                        if (found.get(p)) hit++; else { missed++; if (thai) thaiMissed++; }
+                        if (found.get(p)) hit++; else { missed++; if (thai) thaiMissed++; misses.add(new Missed(s, p)); }
                     } else if (!s.optional().get(p) && found.get(p)) {
                         boolean imp = impossible(s.text(), p);
                         bad++; if (thai) thaiBad++; if (imp) impossible++;
@@ -76,9 +80,10 @@ public class ThaiBreaks {
             System.out.printf("%-11s | %9.3f %6.3f %6.3f | %4d %6d %6d | %4d %6d %4s | %10.1f %10.1f%n", b.name(), precision, recall,
                     2 * precision * recall / (precision + recall), bad, impossible, missed, thaiBad, thaiMissed, "", times[0], times[1]);
             allBad.add(bads);
+            allMissed.add(misses);
         }
         System.out.println("\n(bad = boundary inside a hand-marked word; imposs = of those, after a leading vowel or before a"
-                + " vowel/tone mark, ะ, า, ำ, ๆ or ฯ; missed = hand boundary the breaker does not give; '¦' positions are not scored)");
+                + " vowel/tone mark, ะ, า, ำ, ๆ, ฯ or a consonant silenced by ์; missed = hand boundary the breaker does not give; '¦' positions are not scored)");
 
         for (int i = 0; i < breakers.size(); i++) {
             List<Bad> bads = new ArrayList<>(allBad.get(i));
@@ -91,6 +96,12 @@ public class ThaiBreaks {
                 System.out.printf("  %s %s   [%s]%n", b.impossible() ? "!" : " ", context(b.sentence().text(), b.at()),
                         handWord(b.sentence(), b.at()));
             }
+            List<Missed> misses = allMissed.get(i);
+            System.out.printf("  missed boundaries (%d):", misses.size());
+            for (Missed m : misses.subList(0, Math.min(listed, misses.size()))) {
+                System.out.print("  " + context(m.sentence().text(), m.at()).replace("‖", "|").strip());
+            }
+            System.out.println();
         }
     }
 
@@ -168,12 +179,17 @@ public class ThaiBreaks {
         return isThai(t.charAt(p - 1)) && isThai(t.charAt(p));
     }
 
-    /** A break no Thai line may have: after เ แ โ ใ ไ, or before a combining vowel/tone mark, ะ, า, ำ, ๅ, ๆ, ฯ. */
+    /**
+     * A break no Thai line may have: after เ แ โ ใ ไ, before a combining vowel/tone mark, ะ, า, ำ, ๅ, ๆ, ฯ, or before a
+     * consonant silenced by ์ (it belongs to the syllable before it: เว็บไซ|ต์). Mid-syllable breaks between consonants
+     * (มีค|วาม) cannot be told from the letters alone; RESULTS-thai-breaks.md classifies those by hand.
+     */
     static boolean impossible(String t, int p) {
         char before = t.charAt(p - 1), after = t.charAt(p);
         return (before >= '\u0E40' && before <= '\u0E44')
                 || Character.getType(after) == Character.NON_SPACING_MARK
-                || "\u0E30\u0E32\u0E33\u0E45\u0E46\u0E2F".indexOf(after) >= 0;
+                || "\u0E30\u0E32\u0E33\u0E45\u0E46\u0E2F".indexOf(after) >= 0
+                || (p + 1 < t.length() && t.charAt(p + 1) == '\u0E4C');
     }
 
     static String context(String t, int p) {
