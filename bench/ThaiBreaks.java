@@ -37,6 +37,14 @@ public class ThaiBreaks {
                 new Breaker("ICU4J word", () -> icu(com.ibm.icu.text.BreakIterator.getWordInstance(THAI))),
                 new Breaker("ICU4J line", () -> icu(com.ibm.icu.text.BreakIterator.getLineInstance(THAI))));
 
+        // First use loads the classes and the Thai dictionary: what the first render after a start pays.
+        StringBuilder firstUse = new StringBuilder("first use (class and dictionary loading, in this order):");
+        for (Breaker b : breakers) {
+            long t0 = System.nanoTime();
+            b.factory().get().apply(corpus.get(0).text());
+            firstUse.append(String.format(" %s %.0f ms;", b.name(), (System.nanoTime() - t0) / 1e6));
+        }
+
         int required = 0, optional = 0, inside = 0, thaiRequired = 0, thaiInside = 0;
         for (Sentence s : corpus) {
             for (int p = s.scored().nextSetBit(0); p >= 0; p = s.scored().nextSetBit(p + 1)) {
@@ -48,13 +56,14 @@ public class ThaiBreaks {
         }
         System.out.printf("corpus: %d sentences, %d chars; scored positions: %d boundaries (%d Thai|Thai), %d optional, %d inside words (%d Thai|Thai)%n",
                 corpus.size(), corpus.stream().mapToInt(s -> s.text().length()).sum(), required, thaiRequired, optional, inside, thaiInside);
-        System.out.printf("java %s, ICU4J %s, cores %d, load %s%n%n", System.getProperty("java.version"),
+        System.out.printf("java %s, ICU4J %s, cores %d, load %s%n", System.getProperty("java.version"),
                 com.ibm.icu.util.VersionInfo.ICU_VERSION, Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(firstUse + "\n");
 
-        System.out.printf("%-11s | %9s %6s %6s | %4s %6s %6s | %4s %6s %4s | %10s %10s%n", "breaker", "precision", "recall", "F1",
-                "bad", "imposs", "missed", "bad", "missed", "", "ms/1k reuse", "ms/1k new");
-        System.out.printf("%-11s | %23s | %18s | %16s |%n", "", "all scored positions", "", "Thai|Thai only");
+        System.out.printf("%-11s | %9s %6s %6s | %4s %6s %6s | %4s %6s | %11s %9s%n", "breaker", "precision", "recall", "F1",
+                "bad", "imposs", "missed", "bad", "missed", "ms/1k reuse", "ms/1k new");
+        System.out.printf("%-11s | %-42s | %-11s |%n", "", "all scored positions", "Thai|Thai");
         List<List<Bad>> allBad = new ArrayList<>();
         List<List<Missed>> allMissed = new ArrayList<>();
         for (Breaker b : breakers) {
@@ -77,13 +86,30 @@ public class ThaiBreaks {
             }
             double precision = hit / (double) (hit + bad), recall = hit / (double) required;
             double[] times = time(b, corpus);
-            System.out.printf("%-11s | %9.3f %6.3f %6.3f | %4d %6d %6d | %4d %6d %4s | %10.1f %10.1f%n", b.name(), precision, recall,
-                    2 * precision * recall / (precision + recall), bad, impossible, missed, thaiBad, thaiMissed, "", times[0], times[1]);
+            System.out.printf("%-11s | %9.3f %6.3f %6.3f | %4d %6d %6d | %4d %6d | %11.1f %9.1f%n", b.name(), precision, recall,
+                    2 * precision * recall / (precision + recall), bad, impossible, missed, thaiBad, thaiMissed, times[0], times[1]);
             allBad.add(bads);
             allMissed.add(misses);
         }
         System.out.println("\n(bad = boundary inside a hand-marked word; imposs = of those, after a leading vowel or before a"
                 + " vowel/tone mark, ะ, า, ำ, ๆ, ฯ or a consonant silenced by ์; missed = hand boundary the breaker does not give; '¦' positions are not scored)");
+
+        System.out.printf("%nGreedy wrap of every sentence at %d..%d columns (a column = a character that is not a combining mark),"
+                + " breaking at the breaker's boundaries, cutting between characters only when no boundary fits:%n", MIN_COLUMNS, MAX_COLUMNS);
+        System.out.printf("%-11s | %6s %9s %8s %8s%n", "breaker", "lines", "mid-word", "per 1k", "forced");
+        for (Breaker b : breakers) {
+            Function<String, BitSet> breaker = b.factory().get();
+            int[] total = new int[3];
+            for (Sentence s : corpus) {
+                BitSet found = breaker.apply(s.text());
+                for (int w = MIN_COLUMNS; w <= MAX_COLUMNS; w++) {
+                    int[] r = wrap(s, found, w);
+                    for (int k = 0; k < 3; k++) total[k] += r[k];
+                }
+            }
+            System.out.printf("%-11s | %6d %9d %8.1f %8d%n", b.name(), total[0], total[1], total[1] * 1000.0 / total[0], total[2]);
+        }
+        System.out.println("(mid-word = a line that ends at a bad break; forced = cut between characters because no boundary fit)");
 
         for (int i = 0; i < breakers.size(); i++) {
             List<Bad> bads = new ArrayList<>(allBad.get(i));
@@ -103,6 +129,40 @@ public class ThaiBreaks {
             }
             System.out.println();
         }
+    }
+
+    static final int MIN_COLUMNS = 8, MAX_COLUMNS = 40;
+
+    /** Greedy first-fit wrap of one sentence at {@code width} columns: {lines, lines ending at a bad break, forced cuts}. */
+    static int[] wrap(Sentence s, BitSet found, int width) {
+        String t = s.text();
+        int lines = 0, bad = 0, forced = 0;
+        int start = 0;
+        while (start < t.length()) {
+            lines++;
+            if (columns(t, start, t.length()) <= width) break;
+            int end = -1;
+            for (int p = start + 1; p < t.length() && columns(t, start, p) <= width; p++) {
+                if (found.get(p) || Character.isWhitespace(t.charAt(p))) end = p;
+            }
+            if (end < 0) {
+                forced++;
+                for (int p = start + 1; p < t.length() && columns(t, start, p) <= width; p++) {
+                    if (Character.getType(t.charAt(p)) != Character.NON_SPACING_MARK) end = p;
+                }
+            } else if (s.scored().get(end) && !s.required().get(end) && !s.optional().get(end)) {
+                bad++;
+            }
+            start = end;
+            while (start < t.length() && Character.isWhitespace(t.charAt(start))) start++;
+        }
+        return new int[] {lines, bad, forced};
+    }
+
+    static int columns(String t, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) if (Character.getType(t.charAt(i)) != Character.NON_SPACING_MARK) n++;
+        return n;
     }
 
     static List<Sentence> parse(List<String> lines) {
