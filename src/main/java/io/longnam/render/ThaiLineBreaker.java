@@ -39,7 +39,8 @@ public final class ThaiLineBreaker {
             if (word.isBlank() && line.isEmpty()) {
                 continue;
             }
-            if (font.getWidthPoint(line + word, size) <= width) {
+            // A piece carries the spaces after it; they may hang past the margin.
+            if (font.getWidthPoint((line + word).stripTrailing(), size) <= width) {
                 line.append(word);
                 continue;
             }
@@ -50,7 +51,7 @@ public final class ThaiLineBreaker {
             if (word.isBlank()) {
                 continue;
             }
-            if (font.getWidthPoint(word, size) <= width) {
+            if (font.getWidthPoint(word.stripTrailing(), size) <= width) {
                 line.append(word);
             } else {
                 line.append(breakLongWord(word, font, size, width, out));

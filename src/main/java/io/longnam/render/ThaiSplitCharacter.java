@@ -4,7 +4,7 @@ import com.lowagie.text.SplitCharacter;
 import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.PdfChunk;
 
-import java.text.BreakIterator;
+import com.ibm.icu.text.BreakIterator;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -20,7 +20,7 @@ import java.util.BitSet;
  */
 final class ThaiSplitCharacter implements SplitCharacter {
 
-    private final BreakIterator lines = BreakIterator.getLineInstance(ThaiText.THAI);
+    private final BreakIterator lines = ThaiText.lineBreaks();
     private char[] run = new char[0];
     private final BitSet breaks = new BitSet();
 

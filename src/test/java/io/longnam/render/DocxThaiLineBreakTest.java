@@ -94,27 +94,28 @@ class DocxThaiLineBreakTest {
         if (Character.isWhitespace(sentence.charAt(at - 1)) || Character.isWhitespace(sentence.charAt(at))) {
             return true;
         }
-        BreakIterator lines = BreakIterator.getLineInstance(ThaiText.THAI);
+        com.ibm.icu.text.BreakIterator lines = ThaiText.lineBreaks();
         lines.setText(sentence);
         return lines.isBoundary(at);
     }
 
     /** The fallback for a word that fits no line: between letters, never before a mark. */
     private static boolean insideWordWiderThan(float available, String sentence, int at) {
-        BreakIterator lines = BreakIterator.getLineInstance(ThaiText.THAI);
+        com.ibm.icu.text.BreakIterator lines = ThaiText.lineBreaks();
         lines.setText(sentence);
         String word = sentence.substring(lines.preceding(at), lines.following(at));
         BreakIterator clusters = BreakIterator.getCharacterInstance(ThaiText.THAI);
         clusters.setText(sentence);
-        return ThaiFonts.REGULAR.getWidthPoint(word.strip(), FONT_SIZE) > available && clusters.isBoundary(at)
+        // The layout's usable width is a fraction of a point under the twips arithmetic, as in aLineTakesTheNextWordWhenItFits.
+        return ThaiFonts.REGULAR.getWidthPoint(word.strip(), FONT_SIZE) > available - 1 && clusters.isBoundary(at)
                 && Character.getType(sentence.charAt(at)) != Character.NON_SPACING_MARK;
     }
 
     private static int nextOpportunity(String sentence, int from) {
-        BreakIterator lines = BreakIterator.getLineInstance(ThaiText.THAI);
+        com.ibm.icu.text.BreakIterator lines = ThaiText.lineBreaks();
         lines.setText(sentence);
         int next = lines.following(from);
-        return next == BreakIterator.DONE ? sentence.length() : next;
+        return next == com.ibm.icu.text.BreakIterator.DONE ? sentence.length() : next;
     }
 
     /**

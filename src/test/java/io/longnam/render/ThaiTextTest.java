@@ -32,6 +32,24 @@ class ThaiTextTest {
     }
 
     @Test
+    void everydayWordsAndLoanwordsAreNeverCutWhereTheJdkDictionaryCutsThem() {
+        // The JDK's Thai dictionary gives มีค|วาม, เว็บไซ|ต์ and ออ|นไลน์ (bench/RESULTS-thai-breaks.md).
+        String text = "นักเรียนมีความรู้สมัครเรียนออนไลน์ผ่านเว็บไซต์ของโรงเรียน";
+        java.util.Set<Integer> breaks = new java.util.HashSet<>();
+        int at = 0;
+        for (String piece : ThaiText.words(text)) {
+            at += piece.length();
+            breaks.add(at);
+        }
+        for (String word : List.of("ความ", "ออนไลน์", "เว็บไซต์")) {
+            int start = text.indexOf(word);
+            for (int inside = start + 1; inside < start + word.length(); inside++) {
+                assertThat(breaks).as(word).doesNotContain(inside);
+            }
+        }
+    }
+
+    @Test
     void lineBreakingNeverSplitsInsideAWord() {
         String text = "ระเบียนแสดงผลการเรียนของนักเรียนผู้ใหญ่บ้านใหญ่ ".repeat(12);
         for (float width : new float[] {60, 90, 150, 333}) {
