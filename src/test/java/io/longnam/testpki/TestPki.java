@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +61,8 @@ public final class TestPki implements AutoCloseable {
     private final KeyPair issuingKey;
     private final X509Certificate issuing;
     private final AtomicLong serials = new AtomicLong(Instant.now().toEpochMilli());
-    private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
+    /** Serial → revocation time, taken when the test revokes (not when the CRL is fetched, which can be later). */
+    private final Map<BigInteger, Date> revoked = new ConcurrentHashMap<>();
 
     public TestPki() {
         try {
@@ -104,7 +104,7 @@ public final class TestPki implements AutoCloseable {
         try (exchange) {
             String name = exchange.getRequestURI().getPath().substring("/crl/".length());
             byte[] body = switch (name) {
-                case "root.crl" -> crl(root, rootKey.getPrivate(), Set.of());
+                case "root.crl" -> crl(root, rootKey.getPrivate(), Map.of());
                 case "issuing.crl" -> crl(issuing, issuingKey.getPrivate(), revoked);
                 default -> null;
             };
@@ -157,7 +157,8 @@ public final class TestPki implements AutoCloseable {
 
     /** Lists the certificate on the issuing CA's CRL from now on. */
     public void revoke(X509Certificate certificate) {
-        revoked.add(certificate.getSerialNumber());
+        // A CRL carries whole seconds: a second back keeps the revocation before any validation time that follows.
+        revoked.put(certificate.getSerialNumber(), Date.from(Instant.now().minusSeconds(1)));
     }
 
     /** leaf, issuing CA, root — as PEM. */
@@ -189,14 +190,14 @@ public final class TestPki implements AutoCloseable {
         }
     }
 
-    private byte[] crl(X509Certificate ca, PrivateKey key, Set<BigInteger> revokedSerials) {
+    private byte[] crl(X509Certificate ca, PrivateKey key, Map<BigInteger, Date> revokedSerials) {
         try {
             Date now = new Date();
             X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), now);
             builder.setNextUpdate(new Date(now.getTime() + Duration.ofDays(1).toMillis()));
             builder.addExtension(Extension.authorityKeyIdentifier, false, ext().createAuthorityKeyIdentifier(ca));
-            for (BigInteger serial : revokedSerials) {
-                builder.addCRLEntry(serial, now, CRLReason.keyCompromise);
+            for (Map.Entry<BigInteger, Date> entry : revokedSerials.entrySet()) {
+                builder.addCRLEntry(entry.getKey(), entry.getValue(), CRLReason.keyCompromise);
             }
             X509CRL crl = new JcaX509CRLConverter().getCRL(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
