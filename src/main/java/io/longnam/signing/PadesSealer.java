@@ -115,9 +115,8 @@ public class PadesSealer {
     }
 
     /**
-     * The lean signer's result, or null when it leaves the input to DSS. Its failures come out as DSS's do
-     * ({@link ProviderSigning#sign}): key-provider, TSA (a {@link SealingException}) and placement errors as thrown,
-     * anything else from PDFBox as a {@link SealingException}.
+     * The lean signer's result, or null when it leaves the input to DSS. Its failures come out as DSS's do: placement
+     * errors as thrown, the rest through {@link ProviderSigning#translate}.
      */
     private static byte[] leanOrNull(java.util.function.Supplier<byte[]> signing, SignatureLevel level) {
         try {
@@ -127,7 +126,7 @@ public class PadesSealer {
         } catch (KmsException | SealingException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new SealingException("sealing at " + level + " failed: " + e.getMessage(), e);
+            throw ProviderSigning.translate(e, level);
         }
     }
 
@@ -141,6 +140,15 @@ public class PadesSealer {
         PDRectangle box = new PDRectangle(media.getLowerLeftX() + seal.x(),
                 media.getUpperRightY() - seal.y() - seal.height(), seal.width(), seal.height());
         return new LeanPadesSigner.Appearance(seal.page() - 1, box, appearance.image(seal));
+    }
+
+    /** An approval mark's box: given from the page's bottom-left corner, checked to fit as for DSS. */
+    private LeanPadesSigner.Appearance placement(PDDocument doc, ApprovalMark mark) throws IOException {
+        TargetPage page = targetPage(doc, mark);
+        PDRectangle media = upright(doc.getPage(mark.page() - 1)).getMediaBox();
+        PDRectangle box = new PDRectangle(media.getLowerLeftX() + mark.x(), media.getLowerLeftY() + mark.y(),
+                mark.width(), mark.height());
+        return new LeanPadesSigner.Appearance(mark.page() - 1, box, appearance.approvalImage(mark, page.pdfA1()));
     }
 
     /** DSS turns boxes on rotated pages so they read upright; the lean path leaves those pages to it. */
@@ -164,13 +172,8 @@ public class PadesSealer {
         }
         if (usesLean(level)) {
             byte[] signed = leanOrNull(() -> lean.sign(pdf, key, level,
-                    new LeanPadesSigner.Fields(mark.signerName(), mark.reason(), mark.location()), doc -> {
-                        TargetPage page = targetPage(doc, mark);
-                        PDRectangle media = upright(doc.getPage(mark.page() - 1)).getMediaBox();
-                        PDRectangle box = new PDRectangle(media.getLowerLeftX() + mark.x(), media.getLowerLeftY() + mark.y(),
-                                mark.width(), mark.height());
-                        return new LeanPadesSigner.Appearance(mark.page() - 1, box, appearance.approvalImage(mark, page.pdfA1()));
-                    }), level);
+                    new LeanPadesSigner.Fields(mark.signerName(), mark.reason(), mark.location()),
+                    doc -> placement(doc, mark)), level);
             if (signed != null) {
                 return signed;
             }

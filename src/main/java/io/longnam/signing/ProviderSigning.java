@@ -59,7 +59,11 @@ final class ProviderSigning {
         }
     }
 
-    private static RuntimeException translate(RuntimeException e, SignatureLevel level) {
+    /**
+     * A signing failure as what caused it: a TSA or key-provider failure anywhere in its causes, unreachable
+     * revocation data at levels that need it, else a {@link SealingException}. Shared with the lean signer.
+     */
+    static RuntimeException translate(RuntimeException e, SignatureLevel level) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TsaUnavailableException tsa) {
                 return tsa;
