@@ -4,6 +4,7 @@ import io.longnam.common.ProblemException;
 import io.longnam.identity.UserCache.Grant;
 import io.longnam.identity.UserDtos.Me;
 import io.longnam.identity.UserDtos.Redeem;
+import io.longnam.tenancy.ApiKey;
 import io.longnam.tenancy.Organization;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,7 +48,7 @@ public class MeResource {
         UUID keyId = identity.getAttribute(Caller.API_KEY_ID_ATTRIBUTE);
         if (keyId != null) {
             UUID orgId = identity.getAttribute(Caller.ORG_ID_ATTRIBUTE);
-            return new Me(null, keyId, identity.getPrincipal().getName().substring("apikey:".length()), null,
+            return new Me(null, keyId, identity.getPrincipal().getName().substring(ApiKey.ACTOR_PREFIX.length()), null,
                     orgId, organizationName(orgId), roles(), permissions(), null, null, null, null);
         }
         UUID userId = user();

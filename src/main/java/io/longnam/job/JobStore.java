@@ -48,9 +48,6 @@ public class JobStore {
 
     /** The error code of the items a job did not make because its submitter was withdrawn. */
     public static final String SUBMITTER_REVOKED = "submitter-revoked";
-    /** How actor names of API keys and agency clients start (see their identity providers). */
-    private static final String API_KEY_ACTOR = "apikey:";
-    private static final String CLIENT_ACTOR = "client:";
 
     /** The item is no longer this worker's (lease expired and reclaimed, or cancelled); its result is dropped. */
     public static final class LeaseLost extends RuntimeException {
@@ -170,13 +167,13 @@ public class JobStore {
 
     /** Why {@code actor} (as stored in created_by) may no longer act; null while it may. */
     private static String withdrawal(String actor) {
-        if (actor.startsWith(API_KEY_ACTOR)) {
-            String prefix = actor.substring(API_KEY_ACTOR.length());
+        if (actor.startsWith(ApiKey.ACTOR_PREFIX)) {
+            String prefix = actor.substring(ApiKey.ACTOR_PREFIX.length());
             return ApiKey.count("prefix = ?1 and revokedAt is not null", prefix) > 0
                     ? "the API key " + prefix + " that submitted the job was revoked" : null;
         }
-        if (actor.startsWith(CLIENT_ACTOR)) {
-            String clientId = actor.substring(CLIENT_ACTOR.length());
+        if (actor.startsWith(AgencyClient.ACTOR_PREFIX)) {
+            String clientId = actor.substring(AgencyClient.ACTOR_PREFIX.length());
             return AgencyClient.count("clientId = ?1 and disabledAt is not null", clientId) > 0
                     ? "the agency client " + clientId + " that submitted the job was disabled" : null;
         }

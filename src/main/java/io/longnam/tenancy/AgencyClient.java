@@ -15,6 +15,9 @@ import java.util.UUID;
 @Table(name = "agency_client")
 public class AgencyClient extends PanacheEntityBase {
 
+    /** How a client's actor name starts: {@code client:<client id>}. */
+    public static final String ACTOR_PREFIX = "client:";
+
     @Id
     public UUID id;
     @Column(name = "organization_id")

@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "api_key")
 public class ApiKey extends PanacheEntityBase {
 
+    /** How a key's actor name starts: {@code apikey:<prefix>} in audit rows, created_by columns and principals. */
+    public static final String ACTOR_PREFIX = "apikey:";
+
     @Id
     public UUID id;
     @Column(name = "organization_id")

@@ -53,7 +53,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     ApiKeyCache.Entry lookup(String presented, long started) {
         ApiKey key = keys.authenticate(presented).orElseThrow(AuthenticationFailedException::new);
         Organization org = Organization.findById(key.organizationId);
-        String actor = "apikey:" + key.prefix;
+        String actor = ApiKey.ACTOR_PREFIX + key.prefix;
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(actor))
                 .addAttribute(Caller.API_KEY_ID_ATTRIBUTE, key.id);

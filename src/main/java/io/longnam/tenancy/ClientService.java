@@ -158,7 +158,7 @@ public class ClientService {
             limiter.count("client-auth-failure", publicId);
             limiter.count("client-auth-failure-address", clientAddress);
             if (c != null) {
-                events.fire(new DomainEvent(c.organizationId, "client:" + publicId, "client.authentication-failed",
+                events.fire(new DomainEvent(c.organizationId, AgencyClient.ACTOR_PREFIX + publicId, "client.authentication-failed",
                         "client", c.id.toString(), Map.of("clientId", c.clientId, "reason",
                         c.enabled() ? "wrong secret" : "client disabled")));
             }

@@ -38,7 +38,7 @@ public class ClientTokenIdentityProvider implements IdentityProvider<ClientToken
     @ActivateRequestContext
     SecurityIdentity lookup(String token) {
         ClientService.TokenHolder holder = clients.authenticate(token).orElseThrow(AuthenticationFailedException::new);
-        String actor = "client:" + holder.publicId();
+        String actor = AgencyClient.ACTOR_PREFIX + holder.publicId();
         return CurrentCaller.carrying(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(actor)),
                 new Caller(actor, holder.organizationId(), holder.organizationPath(),
                         Role.expand(Role.split(holder.roles())))).build();
