@@ -104,11 +104,9 @@ public class LinkService {
 
     /**
      * Serves a link without login. Counting happens under a row lock so a max-download limit holds under
-     * concurrent clicks. Unknown tokens are 404; known but spent/expired/revoked ones are 410.
-     */
-    /**
-     * The linked file, counted as a download unless the client already holds these bytes ({@code ifNoneMatch}
-     * matches): a 304 delivers nothing, so it must not use up a link limited to a few downloads.
+     * concurrent clicks. Unknown tokens are 404; known but spent/expired/revoked ones are 410. A client that already
+     * holds these bytes ({@code ifNoneMatch} matches) is not counted: a 304 delivers nothing, so it must not use up a
+     * link limited to a few downloads.
      */
     public FileContent download(String token, String ifNoneMatch) {
         if (token == null || token.length() < 40 || token.length() > 64) {
