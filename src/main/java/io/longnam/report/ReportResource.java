@@ -8,6 +8,7 @@ import io.longnam.document.ImportChannel;
 import io.longnam.document.InputFormat;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
+import io.longnam.render.TableInput;
 import io.longnam.report.ReportDtos.DocumentReport;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class ReportResource {
     CurrentCaller caller;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE, ReportExports.XLSX, ReportExports.PDF})
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE, TableInput.XLSX_TYPE, ReportExports.PDF})
     @PermissionsAllowed(Permission.Names.REPORT_READ)
     @Operation(operationId = "reportDocuments", summary = "Count documents by period, organisation, format, channel, status or type",
             description = "Counts documents entering a status — created (REGISTERED, the default), SEALED, SIGNED, REJECTED, "
@@ -57,7 +58,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report, as JSON or as a file", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentReport.class)),
             @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = ReportExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = TableInput.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = ReportExports.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response documents(
             @Parameter(description = "What the rows are keyed by (default month)", schema = @Schema(type = SchemaType.STRING,
@@ -89,7 +90,7 @@ public class ReportResource {
         String name = "documents-by-" + report.groupBy() + "-" + report.from() + "-" + report.to();
         return switch (answer) {
             case "csv" -> file(ReportExports.csv(report), CsvWriter.MEDIA_TYPE + "; charset=UTF-8", name + ".csv");
-            case "xlsx" -> file(ReportExports.xlsx(report), ReportExports.XLSX, name + ".xlsx");
+            case "xlsx" -> file(ReportExports.xlsx(report), TableInput.XLSX_TYPE, name + ".xlsx");
             case "pdf" -> file(ReportExports.pdf(report), ReportExports.PDF, name + ".pdf");
             default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         };
@@ -118,7 +119,7 @@ public class ReportResource {
             if (accepted.isCompatible(MediaType.valueOf(CsvWriter.MEDIA_TYPE))) {
                 return "csv";
             }
-            if (accepted.isCompatible(MediaType.valueOf(ReportExports.XLSX))) {
+            if (accepted.isCompatible(MediaType.valueOf(TableInput.XLSX_TYPE))) {
                 return "xlsx";
             }
             if (accepted.isCompatible(MediaType.valueOf(ReportExports.PDF))) {

@@ -189,7 +189,7 @@ class ReportTest {
     void theXlsxHasAHeaderRowFrozenPanesTypedCellsAndNoFormulas() throws Exception {
         byte[] xlsx = area.as().queryParam("groupBy", "organization").queryParam("from", "2025-01-01")
                 .queryParam("to", "2026-12-31").queryParam("format", "xlsx").get(REPORT).then().statusCode(200)
-                .contentType(ReportExports.XLSX).extract().asByteArray();
+                .contentType(io.longnam.render.TableInput.XLSX_TYPE).extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("key");
@@ -209,7 +209,7 @@ class ReportTest {
             assertThat(counts).containsKey("=HYPERLINK(\"http://evil\")");
         }
         byte[] byDay = area.as().queryParam("groupBy", "day").queryParam("from", "2026-02-01").queryParam("to", "2026-02-01")
-                .header("Accept", ReportExports.XLSX).get(REPORT).then().statusCode(200).extract().asByteArray();
+                .header("Accept", io.longnam.render.TableInput.XLSX_TYPE).get(REPORT).then().statusCode(200).extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(byDay))) {
             Cell day = book.getSheetAt(0).getRow(1).getCell(0);
             assertThat(day.getCellType()).isEqualTo(CellType.NUMERIC);
