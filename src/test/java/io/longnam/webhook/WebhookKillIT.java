@@ -6,11 +6,11 @@ import io.longnam.support.Api;
 import io.longnam.support.Api.Tenant;
 import io.restassured.RestAssured;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class WebhookKillIT {
     static final String DB_PASSWORD = env("LONGNAM_DB_PASSWORD", "longnam");
     /** 128 + SIGKILL: what the JDK reports for a child ended by signal 9. */
     static final int KILLED_BY_SIGKILL = 137;
+    static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
 
     private final String masterKey = randomKey();
     private final List<Process> children = new ArrayList<>();
@@ -56,9 +59,8 @@ class WebhookKillIT {
 
     @Test
     void anEventWhoseServiceWasKilledMidDeliveryIsDeliveredAfterRestartOncePerId() throws Exception {
-        int port = freePort();
         try (Receiver receiver = new Receiver(0)) {
-            Process first = start(port, true, "first");
+            Process first = start(true, "first");
             Tenant school = Api.school("kill-9");
             String created = school.as().contentType("application/json")
                     .body(Receiver.webhook(receiver.url(), "document.registered"))
@@ -75,7 +77,7 @@ class WebhookKillIT {
             assertThat(deliveryState(hook)).isEqualTo("PENDING/1/0");
             receiver.release();
 
-            start(port, false, "second");
+            start(false, "second");
             assertThat(receiver.await(40, r -> r.stream().anyMatch(q -> q.answered() < 300) && r.size() >= 2))
                     .as("delivered after the restart; service logs in target/webhook-kill-it").isTrue();
             awaitState(hook, "DELIVERED");
@@ -94,8 +96,11 @@ class WebhookKillIT {
         }
     }
 
-    /** Starts the packaged service on {@code port}; the first start empties the database, as every test run's does. */
-    private Process start(int port, boolean cleanDatabase, String name) throws Exception {
+    /**
+     * Starts the packaged service on a port it picks itself (a port probed free here could be taken before the child
+     * binds it); the first start empties the database, as every test run's does.
+     */
+    private Process start(boolean cleanDatabase, String name) throws Exception {
         assertThat(JAR).as("the packaged service (mvn package)").exists();
         Path logs = Path.of("target", "webhook-kill-it");
         Files.createDirectories(logs);
@@ -103,7 +108,7 @@ class WebhookKillIT {
         List<String> command = List.of(java.toString(),
                 // Startup dominates this test's time; C1 alone starts the service sooner and it serves a few requests.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.port=0",
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.datasource.jdbc.url=" + DB_URL,
                 "-Dquarkus.datasource.username=" + DB_USER,
@@ -122,28 +127,50 @@ class WebhookKillIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile()).start();
         children.add(p);
-        awaitReady(p, port, logs.resolve(name + ".log"));
-        RestAssured.port = port;
+        RestAssured.port = awaitReady(p, logs.resolve(name + ".log"));
         return p;
     }
 
-    private static void awaitReady(Process p, int port, Path log) throws Exception {
+    /** Waits for the child's "Listening on" line and its readiness check, and answers its port. */
+    private static int awaitReady(Process p, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(p.isAlive()).as("service started; see " + log).isTrue();
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+            if (!p.isAlive()) {
+                throw new AssertionError("the service ended with exit code " + p.exitValue() + " before it was ready; "
+                        + log + " ends with:\n" + tail(log));
+            }
+            Matcher listening = LISTENING.matcher(read(log));
+            if (listening.find()) {
+                int port = Integer.parseInt(listening.group(1));
+                HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build();
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return port;
+                    }
+                } catch (IOException notYet) {
+                    // listening, not answering yet
                 }
-            } catch (IOException notYet) {
-                // not listening yet
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("service not ready within 60 s; see " + log);
+        throw new AssertionError("service not ready within 90 s; " + log + " ends with:\n" + tail(log));
+    }
+
+    /** Decodes leniently: a log is evidence, and a stray byte must not hide it. */
+    private static String read(Path log) throws IOException {
+        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The last lines of a child's log without stack frames, so a CI report that shows only the failure message still
+     * shows why (the cause chain's messages, not the frames).
+     */
+    private static String tail(Path log) throws IOException {
+        List<String> lines = read(log).lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t..."))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** status/attempts/logged attempts of the endpoint's one delivery. */
@@ -168,12 +195,6 @@ class WebhookKillIT {
             Thread.sleep(100);
         }
         assertThat(deliveryState(endpoint)).startsWith(status + "/");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static String randomKey() {
