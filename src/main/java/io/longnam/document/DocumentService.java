@@ -160,8 +160,7 @@ public class DocumentService {
         }
         // Work such as sealing happens outside the transaction; refuse its result if the document moved meanwhile.
         if (basedOnVersion != null && !basedOnVersion.equals(d.currentVersionId)) {
-            throw ProblemException.conflict("concurrent-change", "the document changed while its new "
-                    + kind.name().toLowerCase(Locale.ROOT) + " version was being made; fetch it and retry");
+            throw concurrentChange(kind);
         }
         requireTransition(d, next);
         // One read of the versions gives both the next sequence number and the answer's version list.
@@ -173,16 +172,70 @@ public class DocumentService {
         DocumentStatus from = d.status;
         d.status = next;
         d.updatedAt = clock.now();
+        return versionAdded(caller, d, versions, v, from, details);
+    }
+
+    /**
+     * Adds the version made from {@code basis}, which was read outside this transaction while the work (a seal) was
+     * done, without reading anything again: one conditional update moves the document only if it is still as read
+     * (the same current version and status, not deleted). That update takes the row lock, so racing writers queue on
+     * it as they do in the other variant, and the next one finds the document moved and gets the 409.
+     */
+    public DocumentView addVersion(Caller caller, CurrentContent basis, VersionKind kind, byte[] data, String contentType,
+                                   DocumentStatus next, Map<String, Object> details) {
+        Document d = basis.document();
+        requireTransition(d, next);
+        UUID basedOn = d.currentVersionId;
+        DocumentStatus from = d.status;
+        List<DocumentVersion> versions = basis.versions();
+        String sha256 = Hashes.sha256Hex(data);
+        // storeVersion points the snapshot at the new version; the statement below is what moves the row.
+        DocumentVersion v = storeVersion(d, versions.getLast().seq + 1, kind, data, sha256, contentType, caller.actor());
+        d.status = next;
+        d.updatedAt = clock.now();
+        int moved = em.createQuery("""
+                        update Document set currentVersionId = :version, currentSha256 = :sha256,
+                            currentSizeBytes = :size, status = :next, updatedAt = :now, version = version + 1
+                        where id = :id and currentVersionId = :basedOn and status = :from and deletedAt is null""")
+                .setParameter("version", v.id).setParameter("sha256", sha256).setParameter("size", (long) data.length)
+                .setParameter("next", next).setParameter("now", d.updatedAt).setParameter("id", d.id)
+                .setParameter("basedOn", basedOn).setParameter("from", from).executeUpdate();
+        if (moved == 0) {
+            throw notMoved(d.id, kind);
+        }
+        d.version++;
+        // After the row lock: the version's (document, seq) is unique, and only the writer holding the lock may take it.
+        v.persist();
+        return versionAdded(caller, d, versions, v, from, details);
+    }
+
+    /** Why a document read outside the transaction could not be moved: erased (410) or changed meanwhile (409). */
+    private ProblemException notMoved(UUID documentId, VersionKind kind) {
+        Document now = em.find(Document.class, documentId);
+        if (now != null && now.deletedAt != null) {
+            return ProblemException.gone("the document's content was deleted");
+        }
+        return concurrentChange(kind);
+    }
+
+    private static ProblemException concurrentChange(VersionKind kind) {
+        return ProblemException.conflict("concurrent-change", "the document changed while its new "
+                + kind.name().toLowerCase(Locale.ROOT) + " version was being made; fetch it and retry");
+    }
+
+    /** The answer and the {@code document.<status>} event for a version just added to {@code d}. */
+    private DocumentView versionAdded(Caller caller, Document d, List<DocumentVersion> earlier, DocumentVersion v,
+                                      DocumentStatus from, Map<String, Object> details) {
         Map<String, Object> all = new LinkedHashMap<>(details == null ? Map.of() : details);
         all.put("from", from.name());
-        all.put("to", next.name());
-        all.put("sha256", sha256);
+        all.put("to", d.status.name());
+        all.put("sha256", v.sha256);
         all.put("versionSeq", v.seq);
         // The rows are flushed when the audit event takes the organisation's audit lock (its native query flushes
         // first), so they are written before that lock is held, as when the view was read back from the database.
-        DocumentView view = DocumentView.of(d, java.util.stream.Stream.concat(versions.stream(), java.util.stream.Stream.of(v))
+        DocumentView view = DocumentView.of(d, java.util.stream.Stream.concat(earlier.stream(), java.util.stream.Stream.of(v))
                 .map(VersionView::of).toList());
-        events.fire(new DomainEvent(d.organizationId, caller.actor(), "document." + next.name().toLowerCase(),
+        events.fire(new DomainEvent(d.organizationId, caller.actor(), "document." + d.status.name().toLowerCase(Locale.ROOT),
                 "document", d.id.toString(), all));
         return view;
     }
@@ -198,13 +251,25 @@ public class DocumentService {
         return content(visible(caller, id), seq);
     }
 
-    /** The current version's bytes and id, for work that produces the next version. */
+    /**
+     * The document as it is now, with its versions and the current one's bytes, for work that produces the next
+     * version outside a transaction ({@link #addVersion(Caller, CurrentContent, VersionKind, byte[], String,
+     * DocumentStatus, Map)} then writes it without reading again).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CurrentContent current(Caller caller, UUID id, DocumentStatus intended) {
         Document d = visible(caller, id);
-        FileContent content = content(d, null);
+        if (d.deletedAt != null) {
+            throw ProblemException.gone("the document's content was deleted (" + d.deletionReason + ")");
+        }
         requireTransition(d, intended);
-        return new CurrentContent(d.organizationId, d.currentVersionId, content.data());
+        // One read gives the current version's blob, the next sequence number and the answer's version list.
+        List<DocumentVersion> versions = DocumentVersion.list("documentId = ?1 order by seq", d.id);
+        DocumentVersion current = versions.stream().filter(v -> v.id.equals(d.currentVersionId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("version", null));
+        // Detached: the snapshot is edited into the answer, and this session must never write it.
+        em.detach(d);
+        return new CurrentContent(d, versions, blobs.get(current.blobId));
     }
 
     /** A given version's bytes (e.g. the one an approval chain started from); 404 unless it is the document's. */
@@ -224,7 +289,15 @@ public class DocumentService {
         return content(d, null).data();
     }
 
-    public record CurrentContent(UUID organizationId, UUID versionId, byte[] data) {
+    /** The document and its versions as read, and the current version's bytes. */
+    public record CurrentContent(Document document, List<DocumentVersion> versions, byte[] data) {
+        public UUID organizationId() {
+            return document.organizationId;
+        }
+
+        public UUID versionId() {
+            return document.currentVersionId;
+        }
     }
 
     FileContent content(Document d, Integer seq) {

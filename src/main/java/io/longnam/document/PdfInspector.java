@@ -32,6 +32,14 @@ public final class PdfInspector {
     public record PdfFacts(int pages, boolean carriesXml) {
     }
 
+    /** An accepted PDF, still loaded; closing this closes the document. */
+    public record Inspected(PDDocument document, PdfFacts facts) implements AutoCloseable {
+        @Override
+        public void close() {
+            closeQuietly(document);
+        }
+    }
+
     /** What a PDF may weigh; see {@link LongnamConfig.Pdf}. */
     public record Limits(long maxBytes, int maxObjects, int maxPages) {
 
@@ -57,6 +65,16 @@ public final class PdfInspector {
     }
 
     public static PdfFacts inspect(byte[] data, Limits limits) {
+        try (Inspected inspected = open(data, limits)) {
+            return inspected.facts();
+        }
+    }
+
+    /**
+     * {@link #inspect}, leaving the loaded document open for work that goes on with it (a seal signs the document
+     * this check loaded rather than parsing the bytes again). The caller closes it.
+     */
+    public static Inspected open(byte[] data, Limits limits) {
         if (data.length == 0) {
             throw ProblemException.unprocessable("empty-file", "the uploaded file is empty");
         }
@@ -73,7 +91,9 @@ public final class PdfInspector {
         if (data.length > limits.maxBytes()) {
             throw tooComplex("bytes", limits.maxBytes(), data.length);
         }
-        try (PDDocument doc = Loader.loadPDF(data)) {
+        PDDocument doc = null;
+        try {
+            doc = Loader.loadPDF(data);
             if (doc.isEncrypted()) {
                 throw encrypted();
             }
@@ -85,14 +105,25 @@ public final class PdfInspector {
             if (pages == 0) {
                 throw ProblemException.unprocessable("corrupt-pdf", "the PDF has no pages");
             }
-            return new PdfFacts(pages, embedsXml(doc));
+            return new Inspected(doc, new PdfFacts(pages, embedsXml(doc)));
         } catch (InvalidPasswordException e) {
             throw encrypted();
         } catch (IOException | RuntimeException e) {
+            closeQuietly(doc);
             if (e instanceof ProblemException p) {
                 throw p;
             }
             throw ProblemException.unprocessable("corrupt-pdf", "the PDF cannot be parsed");
+        }
+    }
+
+    private static void closeQuietly(PDDocument doc) {
+        if (doc != null) {
+            try {
+                doc.close();
+            } catch (IOException ignored) {
+                // only memory was held
+            }
         }
     }
 

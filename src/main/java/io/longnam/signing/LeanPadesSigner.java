@@ -124,15 +124,25 @@ final class LeanPadesSigner {
      * changes is a {@link SealingException}; {@link IllegalArgumentException} from {@code placement} as thrown.
      */
     byte[] sign(byte[] pdf, SealKey key, SignatureLevel level, Fields fields, Placement placement) {
+        return sign(pdf, null, key, level, fields, placement);
+    }
+
+    /**
+     * {@link #sign(byte[], SealKey, SignatureLevel, Fields, Placement)} starting from {@code loaded}, {@code pdf}
+     * already parsed by the caller (null: parse it here). The signature is added to {@code loaded}, so the caller
+     * must not use it afterwards except to close it.
+     */
+    byte[] sign(byte[] pdf, PDDocument loaded, SealKey key, SignatureLevel level, Fields fields, Placement placement) {
         if (level.needsRevocationData()) {
             throw new IllegalArgumentException(level + " is made by DSS");
         }
         int reserved = reservedSize(key, level);
-        byte[] signed = attempt(pdf, key, level, fields, placement, reserved);
+        byte[] signed = attempt(pdf, loaded, key, level, fields, placement, reserved);
         if (signed == null) {
             // Only a time-stamp token larger than any earlier one can outgrow the reservation; the second attempt
-            // reserves what this one needed (it asks the TSA again: the first token covers a value no PDF carries).
-            signed = attempt(pdf, key, level, fields, placement, reservedSize(key, level));
+            // reserves what this one needed (it asks the TSA again: the first token covers a value no PDF carries),
+            // on a fresh parse, since the first attempt added its signature to the document it had.
+            signed = attempt(pdf, null, key, level, fields, placement, reservedSize(key, level));
         }
         if (signed == null) {
             throw new SealingException("the signature did not fit the space reserved for it", null);
@@ -141,8 +151,9 @@ final class LeanPadesSigner {
     }
 
     /** The signed PDF, or null when the CMS came out larger than {@code reserved}. */
-    private byte[] attempt(byte[] pdf, SealKey key, SignatureLevel level, Fields fields, Placement placement, int reserved) {
-        try (PDDocument doc = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+    private byte[] attempt(byte[] pdf, PDDocument loaded, SealKey key, SignatureLevel level, Fields fields,
+                           Placement placement, int reserved) {
+        try (PDDocument doc = loaded == null ? Loader.loadPDF(pdf) : loaded; SignatureOptions options = new SignatureOptions()) {
             refuseIfCertifiedWithoutChanges(doc);
             Appearance appearance = placement == null ? null : placement.place(doc);
             PDSignature signature = new PDSignature();

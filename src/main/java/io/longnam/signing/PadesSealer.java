@@ -94,13 +94,22 @@ public class PadesSealer {
      * fetched, {@link KmsException} when the key provider fails; no partial output in any case.
      */
     public byte[] seal(byte[] pdf, SealKey key, SealRequest request) {
+        return seal(pdf, null, key, request);
+    }
+
+    /**
+     * {@link #seal(byte[], SealKey, SealRequest)} with {@code pdf} already parsed ({@code loaded}, null: not yet):
+     * the lean path signs that document instead of parsing the bytes again. {@code loaded} is spent afterwards;
+     * the caller only closes it.
+     */
+    public byte[] seal(byte[] pdf, PDDocument loaded, SealKey key, SealRequest request) {
         SignatureLevel level = request.level();
         if (level.needsTimestamp() && tsp == null) {
             throw new TsaUnavailableException(level + " needs a time-stamp but no TSA is configured (longnam.tsa.url)", null);
         }
         if (usesLean(level)) {
             VisibleSeal visible = request.appearance();
-            byte[] signed = leanOrNull(() -> lean.sign(pdf, key, level,
+            byte[] signed = leanOrNull(() -> lean.sign(pdf, loaded, key, level,
                     new LeanPadesSigner.Fields(null, request.reason(), request.location()),
                     visible == null ? null : doc -> placement(doc, visible)), level);
             if (signed != null) {

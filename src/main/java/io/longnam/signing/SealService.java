@@ -66,19 +66,24 @@ public class SealService {
         SignatureLevel level = levelFor(org, cmd.level());
         SealKey key = keys.sealKey(org.id, cmd.keyId());
         VisibleSeal visible = cmd.visible() == null ? null : cmd.visible().toSeal();
+        byte[] sealed;
         // Documents registered before the limits existed, and rendered ones, have not been inspected against them.
-        int pages = PdfInspector.inspect(current.data(), PdfInspector.Limits.of(config)).pages();
-        if (visible != null && visible.page() > pages) {
-            throw ProblemException.invalid("visible.page", "the document has " + pages + " page(s)");
+        // The document that check loads is the one the seal is added to.
+        try (PdfInspector.Inspected pdf = PdfInspector.open(current.data(), PdfInspector.Limits.of(config))) {
+            int pages = pdf.facts().pages();
+            if (visible != null && visible.page() > pages) {
+                throw ProblemException.invalid("visible.page", "the document has " + pages + " page(s)");
+            }
+            SealRequest request = new SealRequest(level, cmd.reason(), cmd.location(), visible);
+            sealed = translating(() -> sealer.seal(current.data(), pdf.document(), key, request), "to sign");
         }
-        byte[] sealed = sign(current.data(), key, new SealRequest(level, cmd.reason(), cmd.location(), visible));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("level", level.value());
         details.put("keyId", String.valueOf(cmd.keyId() == null ? "default" : cmd.keyId()));
         details.put("algorithm", key.algorithm().name());
         details.put("visible", visible != null);
-        return documents.addVersion(caller, documentId, current.versionId(), VersionKind.SEALED, sealed,
-                "application/pdf", DocumentStatus.SEALED, details);
+        return documents.addVersion(caller, current, VersionKind.SEALED, sealed, "application/pdf",
+                DocumentStatus.SEALED, details);
     }
 
     /**
@@ -108,10 +113,6 @@ public class SealService {
         }
         SignatureLevel configured = SignatureLevel.valueOf(org.defaultSignatureLevel);
         return configured == SignatureLevel.B_B ? SignatureLevel.B_T : configured;
-    }
-
-    private byte[] sign(byte[] pdf, SealKey key, SealRequest request) {
-        return translating(() -> sealer.seal(pdf, key, request), "to sign");
     }
 
     /** Signing failures as answers: key-provider ones as everywhere else ({@link Kms#call}), the rest as 503/422. */
