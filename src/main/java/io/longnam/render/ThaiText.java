@@ -47,6 +47,83 @@ public final class ThaiText {
         return BreakIterator.getLineInstance(THAI_ICU);
     }
 
+    /**
+     * {@link #lineBreaks()} as a {@code java.text.BreakIterator}, for Java2D's {@code LineBreakMeasurer} (seal and
+     * approval images), so text drawn there breaks where the documents' text does.
+     */
+    public static java.text.BreakIterator lineBreaksForJava2D() {
+        return new Java2DBreaks(lineBreaks());
+    }
+
+    /** ICU's iterator behind the JDK's interface; the two declare the same operations with the same meaning. */
+    private static final class Java2DBreaks extends java.text.BreakIterator {
+        private final BreakIterator icu;
+
+        Java2DBreaks(BreakIterator icu) {
+            this.icu = icu;
+        }
+
+        @Override
+        public int first() {
+            return icu.first();
+        }
+
+        @Override
+        public int last() {
+            return icu.last();
+        }
+
+        @Override
+        public int next(int n) {
+            return icu.next(n);
+        }
+
+        @Override
+        public int next() {
+            return icu.next();
+        }
+
+        @Override
+        public int previous() {
+            return icu.previous();
+        }
+
+        @Override
+        public int following(int offset) {
+            return icu.following(offset);
+        }
+
+        @Override
+        public int preceding(int offset) {
+            return icu.preceding(offset);
+        }
+
+        @Override
+        public boolean isBoundary(int offset) {
+            return icu.isBoundary(offset);
+        }
+
+        @Override
+        public int current() {
+            return icu.current();
+        }
+
+        @Override
+        public java.text.CharacterIterator getText() {
+            return icu.getText();
+        }
+
+        @Override
+        public void setText(java.text.CharacterIterator text) {
+            icu.setText(text);
+        }
+
+        @Override
+        public Object clone() {
+            return new Java2DBreaks((BreakIterator) icu.clone());
+        }
+    }
+
     /** Replaces ASCII digits with Thai digits (๐-๙); other characters are unchanged. */
     public static String thaiDigits(String text) {
         StringBuilder sb = new StringBuilder(text.length());

@@ -16,16 +16,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.AttributedString;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
  * Draws a visible seal as a PNG. DSS's own text drawer places glyphs one by one and leaves Thai tone marks and
- * vowels floating; Java2D's {@link TextLayout} shapes Thai (mark positioning, ligatures) and its line breaker
- * knows Thai word boundaries, so the appearance is drawn here and handed to DSS as an image.
+ * vowels floating; Java2D's {@link TextLayout} shapes Thai (mark positioning, ligatures), and lines break at the
+ * word boundaries the documents' text uses ({@link ThaiText#lineBreaksForJava2D}), so the appearance is drawn here
+ * and handed to DSS as an image.
  *
  * <p>The seal image is opaque RGB (no alpha channel) so that embedding it does not add a soft mask, which PDF/A-1
  * forbids; approval marks are transparent unless the document is PDF/A-1 ({@link #approvalPng}).
@@ -197,7 +196,7 @@ final class SealAppearance {
             AttributedString attributed = new AttributedString(paragraph);
             attributed.addAttribute(TextAttribute.FONT, font);
             LineBreakMeasurer measurer = new LineBreakMeasurer(attributed.getIterator(),
-                    BreakIterator.getLineInstance(Locale.forLanguageTag("th")), frc);
+                    ThaiText.lineBreaksForJava2D(), frc);
             while (measurer.getPosition() < paragraph.length()) {
                 lines.add(measurer.nextLayout(width));
             }

@@ -64,4 +64,30 @@ class ThaiTextTest {
         }
         assertThat(ThaiLineBreaker.wrap("การเรียน", ThaiFonts.REGULAR, 16, 200)).containsExactly("การเรียน");
     }
+
+    @Test
+    void java2DLinesOfSealImagesEndOnlyWhereTheDocumentsTextMayBreak() throws Exception {
+        // The seal and approval images are laid out by Java2D; its own breaker would cut มีค|วาม and เว็บไซ|ต์.
+        String text = "นักเรียนมีความรู้สมัครเรียนออนไลน์ผ่านเว็บไซต์ของโรงเรียน".repeat(3);
+        java.util.Set<Integer> allowed = new java.util.HashSet<>();
+        int at = 0;
+        for (String piece : ThaiText.words(text)) {
+            at += piece.length();
+            allowed.add(at);
+        }
+        java.awt.Font font;
+        try (java.io.InputStream in = ThaiTextTest.class.getResourceAsStream("/render/fonts/Laksaman.ttf")) {
+            font = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in).deriveFont(14f);
+        }
+        java.text.AttributedString attributed = new java.text.AttributedString(text);
+        attributed.addAttribute(java.awt.font.TextAttribute.FONT, font);
+        java.awt.font.LineBreakMeasurer measurer = new java.awt.font.LineBreakMeasurer(attributed.getIterator(),
+                ThaiText.lineBreaksForJava2D(), new java.awt.font.FontRenderContext(null, true, true));
+        List<Integer> ends = new java.util.ArrayList<>();
+        while (measurer.getPosition() < text.length()) {
+            measurer.nextLayout(70);
+            ends.add(measurer.getPosition());
+        }
+        assertThat(ends).hasSizeGreaterThan(5).allSatisfy(end -> assertThat(allowed).contains(end));
+    }
 }
