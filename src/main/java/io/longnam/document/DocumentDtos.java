@@ -1,7 +1,6 @@
 package io.longnam.document;
 
 import io.longnam.common.Patterns;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -53,7 +52,7 @@ public final class DocumentDtos {
                                InputFormat inputFormat, ImportChannel importChannel, String filename,
                                String contentType, String sha256, long sizeBytes, String originalSha256,
                                Instant expiresAt, Instant createdAt, Instant updatedAt, Instant deletedAt,
-                               String deletionReason, @Valid List<VersionView> versions) {
+                               String deletionReason, List<VersionView> versions) {
 
         static DocumentView of(Document d, List<VersionView> versions) {
             return new DocumentView(d.id, d.organizationId, d.title, d.documentType, d.status, d.ownerRef,
