@@ -1,7 +1,5 @@
 package io.longnam.common;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Query parameters parsed here answer 400 with the field name (JAX-RS itself would answer 404). */
 public final class Params {
@@ -9,19 +7,10 @@ public final class Params {
     private Params() {
     }
 
-    public static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, field + " must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
-        }
-    }
-
-    /** A form field or stream value spelt exactly as the contract's enum ({@link EnumValues}); blank is absent. */
+    /**
+     * A query parameter, form field or stream value spelt exactly as the contract's enum ({@link EnumValues}), so
+     * the server accepts what the spec lists and nothing else; blank is absent.
+     */
     public static <E extends Enum<E>> E value(Class<E> type, String value, String field) {
         if (value == null || value.isBlank()) {
             return null;

@@ -93,8 +93,8 @@ public class DocumentResource {
                                    @Parameter(description = "exclusive, ISO-8601 instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdTo") String createdTo,
                                    @QueryParam("label") String label, @QueryParam("organizationId") UUID organizationId,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        DocumentQuery query = new DocumentQuery(Params.enumOf(DocumentType.class, type, "type"),
-                Params.enumOf(DocumentStatus.class, status, "status"), ownerRef,
+        DocumentQuery query = new DocumentQuery(Params.value(DocumentType.class, type, "type"),
+                Params.value(DocumentStatus.class, status, "status"), ownerRef,
                 Params.instant(createdFrom, "createdFrom"), Params.instant(createdTo, "createdTo"), label, organizationId);
         return service.list(caller.get(), query, cursor, Limits.of(limit));
     }

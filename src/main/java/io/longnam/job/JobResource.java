@@ -155,7 +155,7 @@ public class JobResource {
     @Operation(operationId = "listJobs", summary = "List jobs of the caller's organisation subtree, newest first")
     public Page<JobView> list(@Parameter(schema = @Schema(implementation = JobStatus.class)) @QueryParam("status") String status,
                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), Params.enumOf(JobStatus.class, status, "status"), cursor, Limits.of(limit));
+        return service.list(caller.get(), Params.value(JobStatus.class, status, "status"), cursor, Limits.of(limit));
     }
 
     @GET
@@ -173,7 +173,7 @@ public class JobResource {
     public Page<JobItemView> items(@PathParam("id") UUID id,
                                    @Parameter(schema = @Schema(implementation = ItemStatus.class)) @QueryParam("status") String status,
                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.items(caller.get(), id, Params.enumOf(ItemStatus.class, status, "status"), cursor, Limits.of(limit));
+        return service.items(caller.get(), id, Params.value(ItemStatus.class, status, "status"), cursor, Limits.of(limit));
     }
 
     @POST

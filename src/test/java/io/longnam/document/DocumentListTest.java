@@ -71,6 +71,18 @@ class DocumentListTest {
     }
 
     @Test
+    void filterValuesAreTheContractsSpellingsOnly() {
+        // The spec lists SEALED; a client generated from it never sends "sealed", and the server agrees with the spec.
+        Tenant school = Api.school("spelling");
+        school.as().queryParam("status", "sealed").get("/api/v1/documents").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("SEALED"));
+        school.as().queryParam("status", "SEALED").get("/api/v1/documents").then().statusCode(200);
+        school.as().queryParam("status", "completed").get("/api/v1/jobs").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
     void parentOrganisationSeesItsChildrensDocumentsButNotTheReverse() {
         Tenant area = Api.school("เขตพื้นที่");
         Tenant school = area.child("โรงเรียนในเขต");
