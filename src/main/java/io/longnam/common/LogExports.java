@@ -2,10 +2,8 @@ package io.longnam.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What the log searches (access log, audit trail) share about answering as CSV. */
@@ -25,18 +23,9 @@ public class LogExports {
         return maxRows;
     }
 
-    /** CSV when {@code format=csv}, or when the client's most preferred type is text/csv. */
+    /** CSV when {@code format=csv}, or when the client prefers text/csv to JSON ({@link AnswerFormat#choose}). */
     public boolean wantsCsv(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw ProblemException.invalid("format", "format must be json or csv");
-            };
-        }
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
-        return !accepted.isEmpty() && !accepted.getFirst().isWildcardType()
-                && accepted.getFirst().isCompatible(MediaType.valueOf(CsvWriter.MEDIA_TYPE));
+        return AnswerFormat.choose(format, headers, AnswerFormat.CSV) == AnswerFormat.CSV;
     }
 
     public Response csv(String filename, StreamingOutput body) {

@@ -1,5 +1,6 @@
 package io.longnam.render;
 
+import io.longnam.common.AnswerFormat;
 import io.longnam.common.UserText;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -28,7 +29,7 @@ public final class TableInput {
 
     public enum Format { CSV, XLSX }
 
-    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX_TYPE = AnswerFormat.XLSX_TYPE;
 
     public static final int MAX_ROWS = 10_000;
     public static final int MAX_BYTES = 10 * 1024 * 1024;

@@ -29,7 +29,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** The same report as a file: CSV, xlsx (typed cells, header row, frozen panes) and PDF (Thai, chart and table). */
 public final class ReportExports {
 
-    public static final String PDF = "application/pdf";
     static final int CHART_BARS = 36;
     static final int ROWS_PER_PAGE = 38;
 

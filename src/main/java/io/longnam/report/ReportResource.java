@@ -1,14 +1,13 @@
 package io.longnam.report;
 
+import io.longnam.common.AnswerFormat;
 import io.longnam.common.CsvWriter;
-import io.longnam.common.ProblemException;
 import io.longnam.document.DocumentStatus;
 import io.longnam.document.DocumentType;
 import io.longnam.document.ImportChannel;
 import io.longnam.document.InputFormat;
 import io.longnam.identity.CurrentCaller;
 import io.longnam.identity.Permission;
-import io.longnam.render.TableInput;
 import io.longnam.report.ReportDtos.DocumentReport;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.inject.Inject;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
@@ -39,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "apiKey")
 public class ReportResource {
 
-    static final List<String> FORMATS = List.of("json", "csv", "xlsx", "pdf");
 
     @Inject
     ReportService reports;
@@ -47,7 +43,7 @@ public class ReportResource {
     CurrentCaller caller;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE, TableInput.XLSX_TYPE, ReportExports.PDF})
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE, AnswerFormat.XLSX_TYPE, AnswerFormat.PDF_TYPE})
     @PermissionsAllowed(Permission.Names.REPORT_READ)
     @Operation(operationId = "reportDocuments", summary = "Count documents by period, organisation, format, channel, status or type",
             description = "Counts documents entering a status — created (REGISTERED, the default), SEALED, SIGNED, REJECTED, "
@@ -58,8 +54,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report, as JSON or as a file", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentReport.class)),
             @Content(mediaType = CsvWriter.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = TableInput.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = ReportExports.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = AnswerFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = AnswerFormat.PDF_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response documents(
             @Parameter(description = "What the rows are keyed by (default month)", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"day", "month", "year", "organization", "inputFormat", "importChannel", "status", "type"}))
@@ -83,16 +79,16 @@ public class ReportResource {
             @Parameter(description = "json (default), or a file: csv, xlsx or pdf", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"json", "csv", "xlsx", "pdf"})) @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        String answer = format(format, headers);
+        AnswerFormat answer = AnswerFormat.choose(format, headers, AnswerFormat.CSV, AnswerFormat.XLSX, AnswerFormat.PDF);
         ReportFilter filter = ReportFilter.of(groupBy, from, to, organizationId, status, type, inputFormat, importChannel,
                 lang, LocalDate.now(ReportFilter.BANGKOK));
         DocumentReport report = reports.documents(caller.get(), filter);
         String name = "documents-by-" + report.groupBy() + "-" + report.from() + "-" + report.to();
         return switch (answer) {
-            case "csv" -> file(ReportExports.csv(report), CsvWriter.MEDIA_TYPE + "; charset=UTF-8", name + ".csv");
-            case "xlsx" -> file(ReportExports.xlsx(report), TableInput.XLSX_TYPE, name + ".xlsx");
-            case "pdf" -> file(ReportExports.pdf(report), ReportExports.PDF, name + ".pdf");
-            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+            case CSV -> file(ReportExports.csv(report), CsvWriter.MEDIA_TYPE + "; charset=UTF-8", name + ".csv");
+            case XLSX -> file(ReportExports.xlsx(report), AnswerFormat.XLSX_TYPE, name + ".xlsx");
+            case PDF -> file(ReportExports.pdf(report), AnswerFormat.PDF_TYPE, name + ".pdf");
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         };
     }
 
@@ -100,32 +96,4 @@ public class ReportResource {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
     }
 
-    /** {@code format} wins; otherwise the client's most preferred type among those offered; JSON by default. */
-    static String format(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            String f = format.strip().toLowerCase(Locale.ROOT);
-            if (!FORMATS.contains(f)) {
-                throw ProblemException.invalid("format", "format must be one of " + FORMATS);
-            }
-            return f;
-        }
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            if (accepted.isWildcardType()) {
-                return "json";
-            }
-            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return "json";
-            }
-            if (accepted.isCompatible(MediaType.valueOf(CsvWriter.MEDIA_TYPE))) {
-                return "csv";
-            }
-            if (accepted.isCompatible(MediaType.valueOf(TableInput.XLSX_TYPE))) {
-                return "xlsx";
-            }
-            if (accepted.isCompatible(MediaType.valueOf(ReportExports.PDF))) {
-                return "pdf";
-            }
-        }
-        return "json";
-    }
 }

@@ -224,7 +224,7 @@ class ReportTest {
         LocalDate to = LocalDate.of(2025, 12, 31);
         byte[] pdf = area.as().queryParam("groupBy", "month").queryParam("from", from.toString()).queryParam("to", to.toString())
                 .queryParam("lang", "th").queryParam("format", "pdf").get(REPORT).then().statusCode(200)
-                .contentType(ReportExports.PDF).extract().asByteArray();
+                .contentType(io.longnam.common.AnswerFormat.PDF_TYPE).extract().asByteArray();
         String text = PdfChecks.pdftotext(pdf);
         long total = expect(s -> inPeriod(s, from, to) && s.status().equals("REGISTERED"), s -> "all").get("all");
         assertThat(text).contains("รายงานจำนวนเอกสาร ตามเดือน", "ม.ค. 2568", "ธ.ค. 2568", "รวม " + total, "จำนวน");
