@@ -34,17 +34,17 @@ public class BulkBench {
         String servicePid = args.length > 4 ? args[4] : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        String org = field(send(http, "POST", base + "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(send(http, "POST", base + "/api/v1/organizations", adminKey,
                 "{\"name\":\"โรงเรียนทดสอบสมรรถนะ\",\"code\":\"bulk-" + System.nanoTime() + "\"}", 201), "id");
-        String key = field(send(http, "POST", base + "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(send(http, "POST", base + "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
 
         // Seal key: software RSA-2048, CSR signed by the throwaway CA bench/bulk.sh made.
         String enrolled = send(http, "POST", base + "/api/v1/organizations/" + org + "/signing-keys", key,
                 "{\"alias\":\"bench seal\",\"algorithm\":\"RSA_2048\",\"provider\":\"software\","
                         + "\"subject\":\"CN=โรงเรียนทดสอบสมรรถนะ,O=Longnam Bench,C=TH\"}", 201);
-        String keyId = field(enrolled, "id");
-        Files.writeString(work.resolve("key.csr"), field(enrolled, "csr").replace("\\n", "\n"));
+        String keyId = BenchSupport.field(enrolled, "id");
+        Files.writeString(work.resolve("key.csr"), BenchSupport.field(enrolled, "csr").replace("\\n", "\n"));
         Files.writeString(work.resolve("ext.cnf"), "keyUsage=critical,digitalSignature,nonRepudiation\n");
         Process openssl = new ProcessBuilder("openssl", "x509", "-req", "-in", "key.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
                 "-CAcreateserial", "-days", "30", "-sha256", "-extfile", "ext.cnf", "-out", "key.pem")
@@ -59,7 +59,7 @@ public class BulkBench {
         byte[] body = records(n);
         System.out.printf("job body: %d records, %.1f MB of JSON%n", n, body.length / 1e6);
 
-        double cpuBefore = cpuSeconds(servicePid);
+        double cpuBefore = BenchSupport.cpuSeconds(servicePid);
         long start = System.nanoTime();
         HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
@@ -68,7 +68,7 @@ public class BulkBench {
             throw new IllegalStateException("submit → " + submitted.statusCode() + " " + submitted.body());
         }
         double acceptedAfter = (System.nanoTime() - start) / 1e9;
-        String job = field(submitted.body(), "id");
+        String job = BenchSupport.field(submitted.body(), "id");
         body = null;
 
         long peakHeap = 0;
@@ -77,23 +77,23 @@ public class BulkBench {
         while (true) {
             view = send(http, "GET", base + "/api/v1/jobs/" + job, key, null, 200);
             peakHeap = Math.max(peakHeap, heapUsed(http, base));
-            String status = field(view, "status");
+            String status = BenchSupport.field(view, "status");
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 break;
             }
             if (System.nanoTime() - lastPrint > 15e9) {
                 lastPrint = System.nanoTime();
-                System.out.printf("  %5.0f s: %s done=%s failed=%s%n", (lastPrint - start) / 1e9, status, number(view, "done"), number(view, "failed"));
+                System.out.printf("  %5.0f s: %s done=%s failed=%s%n", (lastPrint - start) / 1e9, status, BenchSupport.number(view, "done"), BenchSupport.number(view, "failed"));
             }
             Thread.sleep(500);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long done = Long.parseLong(number(view, "done"));
-        System.out.printf("job %s: %s, %s done, %s failed%n", job, field(view, "status"), number(view, "done"), number(view, "failed"));
+        long done = Long.parseLong(BenchSupport.number(view, "done"));
+        System.out.printf("job %s: %s, %s done, %s failed%n", job, BenchSupport.field(view, "status"), BenchSupport.number(view, "done"), BenchSupport.number(view, "failed"));
         System.out.printf("submit accepted after %.1f s; wall time %.1f s for %d sealed ปพ.1 (B-B): %.1f documents/s; "
                 + "peak heap seen in /q/metrics %.0f MiB%n", acceptedAfter, seconds, n, done / seconds, peakHeap / 1048576.0);
         if (servicePid != null) {
-            double cpu = cpuSeconds(servicePid) - cpuBefore;
+            double cpu = BenchSupport.cpuSeconds(servicePid) - cpuBefore;
             System.out.printf("service CPU during the job: %.0f s (%.1f ms per document; on %d dedicated cores that is at most "
                     + "%.0f documents/s before PostgreSQL's own share)%n", cpu, cpu * 1000 / done,
                     Runtime.getRuntime().availableProcessors(), done / cpu * Runtime.getRuntime().availableProcessors());
@@ -144,16 +144,6 @@ public class BulkBench {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** utime + stime of a Linux process, in seconds (clock ticks of 1/100 s). */
-    static double cpuSeconds(String pid) throws Exception {
-        if (pid == null) {
-            return 0;
-        }
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-    }
-
     static String nationalId(int n) {
         String base = String.format("11017%07d", n);
         int sum = 0;
@@ -185,16 +175,4 @@ public class BulkBench {
         return r.body();
     }
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name + " missing in " + json);
-        }
-        return m.group(1);
-    }
-
-    static String number(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(-?[0-9.]+)").matcher(json);
-        return m.find() ? m.group(1) : "?";
-    }
 }

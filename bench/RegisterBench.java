@@ -5,8 +5,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Sequential registration of one-page PDFs through the public API (run by bench/register.sh). */
 public class RegisterBench {
@@ -16,18 +14,18 @@ public class RegisterBench {
         String adminKey = args[1];
         int n = Integer.parseInt(args[2]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String org = field(post(http, base + "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(post(http, base + "/api/v1/organizations", adminKey,
                 "{\"name\":\"Bench school\",\"code\":\"bench-" + System.nanoTime() + "\"}"), "id");
-        String key = field(post(http, base + "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(post(http, base + "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"REGISTRAR\"]}"), "key");
 
         int warmup = Math.min(100, n / 10);
         for (int i = 0; i < warmup; i++) {
-            upload(http, base, key, onePagePdf("warm-up " + i));
+            upload(http, base, key, BenchSupport.onePagePdf("warm-up " + i));
         }
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            upload(http, base, key, onePagePdf("Transcript " + i + " " + UUID.randomUUID()));
+            upload(http, base, key, BenchSupport.onePagePdf("Transcript " + i + " " + UUID.randomUUID()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("registered %d one-page PDFs sequentially in %.2f s: %.1f documents/s (%.2f ms each, after %d warm-up)%n",
@@ -62,35 +60,4 @@ public class RegisterBench {
         return r.body();
     }
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name + " missing in " + json);
-        }
-        return m.group(1);
-    }
-
-    /** A minimal, valid one-page PDF with a correct cross-reference table. */
-    static byte[] onePagePdf(String text) {
-        String content = "BT /F1 14 Tf 72 720 Td (" + text + ") Tj ET";
-        String[] objects = {
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int off : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", off));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
 }

@@ -18,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -64,11 +62,11 @@ public class RenderBench {
         Files.write(work.resolve("template.docx"), template);
         Files.writeString(work.resolve("data.json"), data);
 
-        String org = field(send("POST", "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(send("POST", "/api/v1/organizations", adminKey,
                 "{\"name\":\"โรงเรียนบ้านใหญ่วิทยาคม\",\"code\":\"render-" + System.nanoTime() + "\"}", 201), "id");
-        String key = field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
-        String templateId = field(multipart("/api/v1/templates", key, List.of(
+        String templateId = BenchSupport.field(multipart("/api/v1/templates", key, List.of(
                 new Part("name", null, "text/plain; charset=UTF-8", "ระเบียนแสดงผลการเรียน".getBytes(StandardCharsets.UTF_8)),
                 new Part("file", "transcript.docx", DOCX, template))), "id");
         String stored = "{\"templateId\":\"" + templateId + "\",\"data\":" + data + "}";
@@ -103,7 +101,7 @@ public class RenderBench {
         }
         Files.copy(work.resolve("out-init").resolve("doc-000.pdf"), work.resolve("libreoffice.pdf"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        String load0 = load();
+        String load0 = BenchSupport.load();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(CORES)) {
             List<Future<?>> runs = new ArrayList<>();
@@ -125,12 +123,12 @@ public class RenderBench {
             }
         }
         System.out.printf("libreoffice  %d soffice batch processes in parallel (one per core), %d files each: %6.1f docs/s  load %s -> %s%n",
-                CORES, batch, libreOffice, load0, load());
+                CORES, batch, libreOffice, load0, BenchSupport.load());
         for (Result r : List.of(storedRun, inlineRun)) {
             System.out.printf("ratio        %-6s best %6.1f renders/s / LibreOffice %5.1f docs/s = %.2fx (target >= 2x: %s)%n",
                     r.mode(), r.rate(), libreOffice, r.rate() / libreOffice, r.rate() / libreOffice >= 2 ? "met" : "NOT met");
         }
-        Files.write(work.resolve("api.pdf"), file(key, field(send("POST", "/api/v1/renders", key, stored, 201), "id")));
+        Files.write(work.resolve("api.pdf"), file(key, BenchSupport.field(send("POST", "/api/v1/renders", key, stored, 201), "id")));
         System.out.println("outputs: " + work.resolve("api.pdf") + ", " + work.resolve("libreoffice.pdf"));
     }
 
@@ -151,11 +149,11 @@ public class RenderBench {
             jcmd(servicePid, "JFR.start", "name=" + mode, "settings=profile",
                     "filename=" + jfrDir.resolve("render-" + mode + ".jfr").toAbsolutePath());
         }
-        String load0 = load();
-        double cpu0 = cpuSeconds(servicePid);
+        String load0 = BenchSupport.load();
+        double cpu0 = BenchSupport.cpuSeconds(servicePid);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long done = timed(clients, seconds, work, latencies);
-        double cpuMs = (cpuSeconds(servicePid) - cpu0) * 1000 / done;
+        double cpuMs = (BenchSupport.cpuSeconds(servicePid) - cpu0) * 1000 / done;
         if (jfrDir != null) {
             jcmd(servicePid, "JFR.stop", "name=" + mode);
         }
@@ -165,7 +163,7 @@ public class RenderBench {
         System.out.printf("api %-6s %s, %d clients, %d s: %6.1f renders/s  p50 %d ms p99 %d ms  service CPU %.1f ms/render  load %s -> %s%s%n",
                 mode, mode.equals("stored") ? "template by id + JSON" : "docx + JSON uploaded", clients, seconds, rate,
                 sorted.get(sorted.size() / 2) / 1_000_000, sorted.get((int) (sorted.size() * 0.99)) / 1_000_000, cpuMs,
-                load0, load(), jfrDir != null ? "  [JFR]" : "");
+                load0, BenchSupport.load(), jfrDir != null ? "  [JFR]" : "");
         return new Result(mode, rate);
     }
 
@@ -245,14 +243,6 @@ public class RenderBench {
         return r.body();
     }
 
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name + " missing in " + json);
-        }
-        return m.group(1);
-    }
-
     static void jcmd(String pid, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
         cmd.addAll(List.of(command));
@@ -261,16 +251,6 @@ public class RenderBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
         }
-    }
-
-    /** utime + stime of a process (all its threads), in seconds; NaN without a pid. */
-    static double cpuSeconds(String pid) throws Exception {
-        if (pid == null) {
-            return Double.NaN;
-        }
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15; USER_HZ = 100
     }
 
     static List<Path> copies(Path dir, byte[] docx, int n) throws Exception {
@@ -294,10 +274,6 @@ public class RenderBench {
             throw new IllegalStateException("soffice failed: " + out);
         }
         return null;
-    }
-
-    static String load() throws Exception {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     static String data() {

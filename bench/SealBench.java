@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * PAdES B-B seals of one-page PDFs through the API, per key provider and client concurrency (1, 2 x cores, 16 and
@@ -48,9 +46,9 @@ public class SealBench {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newCachedThreadPool()).build();
 
-        String org = field(send("POST", "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(send("POST", "/api/v1/organizations", adminKey,
                 "{\"name\":\"Bench school\",\"code\":\"seal-" + System.nanoTime() + "\"}", 201), "id");
-        String key = field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
 
         int[] concurrencies = {1, 2 * CORES, PROFILED_CLIENTS, 50};
@@ -65,11 +63,11 @@ public class SealBench {
                 if (profile) {
                     jcmd(servicePid, "JFR.start", "name=seal", "settings=profile", "filename=" + jfr);
                 }
-                String load0 = load();
-                double cpu0 = cpuSeconds(servicePid);
+                String load0 = BenchSupport.load();
+                double cpu0 = BenchSupport.cpuSeconds(servicePid);
                 Queue<Long> latencies = new ConcurrentLinkedQueue<>();
                 double seconds = sealAll(key, keyId, docs, c, latencies);
-                double cpuMs = (cpuSeconds(servicePid) - cpu0) * 1000 / n;
+                double cpuMs = (BenchSupport.cpuSeconds(servicePid) - cpu0) * 1000 / n;
                 if (profile) {
                     jcmd(servicePid, "JFR.stop", "name=seal");
                 }
@@ -77,16 +75,16 @@ public class SealBench {
                 results.add(provider + " " + c);
                 long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
                 System.out.printf("seal %-8s C=%-2d %5d B-B seals in %6.2f s: %7.1f seals/s, p50 %6.1f ms, p99 %6.1f ms (service CPU %.2f ms/seal)  load %s -> %s%s%n",
-                        provider, c, n, seconds, rate, percentile(sorted, 50), percentile(sorted, 99), cpuMs, load0, load(),
+                        provider, c, n, seconds, rate, BenchSupport.percentile(sorted, 50), BenchSupport.percentile(sorted, 99), cpuMs, load0, BenchSupport.load(),
                         profile ? "  [JFR]" : "");
                 results.set(results.size() - 1, provider + "|" + c + "|" + rate);
             }
         }
 
-        String load0 = load();
+        String load0 = BenchSupport.load();
         double ceiling = rsaCeiling(CORES, 5);
         System.out.printf("ceiling: raw JDK RSA-2048 SHA256withRSA on %d threads (%d cores), 5 s: %.0f signatures/s  load %s -> %s%n",
-                CORES, CORES, ceiling, load0, load());
+                CORES, CORES, ceiling, load0, BenchSupport.load());
         for (String r : results) {
             String[] p = r.split("\\|");
             System.out.printf("ratio %-8s C=%-2s %7.1f seals/s = %.3f of the RSA ceiling%n", p[0], p[1],
@@ -99,11 +97,11 @@ public class SealBench {
         String body = send("POST", "/api/v1/organizations/" + org + "/signing-keys", key,
                 "{\"alias\":\"bench-" + provider + "\",\"algorithm\":\"RSA_2048\",\"provider\":\"" + provider
                         + "\",\"subject\":\"CN=Bench Seal,O=Bench School,C=TH\"}", 201);
-        String keyId = field(body, "id");
+        String keyId = BenchSupport.field(body, "id");
         Path csr = caDir.resolve(provider + ".csr");
         Path crt = caDir.resolve(provider + ".pem");
-        Files.writeString(csr, unescape(field(body, "csr")));
-        run("openssl", "x509", "-req", "-in", csr.toString(), "-CA", caDir.resolve("ca.pem").toString(),
+        Files.writeString(csr, unescape(BenchSupport.field(body, "csr")));
+        BenchSupport.run("openssl", "x509", "-req", "-in", csr.toString(), "-CA", caDir.resolve("ca.pem").toString(),
                 "-CAkey", caDir.resolve("ca.key").toString(), "-CAcreateserial", "-days", "30", "-sha256",
                 "-extfile", caDir.resolve("leaf.ext").toString(), "-out", crt.toString());
         String chain = Files.readString(crt) + Files.readString(caDir.resolve("ca.pem"));
@@ -118,7 +116,7 @@ public class SealBench {
         AtomicLong next = new AtomicLong();
         parallel(c, () -> {
             while (next.getAndIncrement() < n) {
-                ids.add(field(upload(key, onePagePdf("Transcript " + UUID.randomUUID())), "id"));
+                ids.add(BenchSupport.field(upload(key, BenchSupport.onePagePdf("Transcript " + UUID.randomUUID())), "id"));
             }
         });
         return ids;
@@ -140,12 +138,6 @@ public class SealBench {
             }
         });
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** The nearest-rank percentile of sorted nanosecond latencies, in ms. */
-    static double percentile(long[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
     interface Work {
@@ -234,65 +226,11 @@ public class SealBench {
     static void jcmd(String pid, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
         cmd.addAll(List.of(command));
-        run(cmd.toArray(String[]::new));
-    }
-
-    static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
-    }
-
-    /** utime + stime of a process (all its threads), in seconds; NaN without a pid. */
-    static double cpuSeconds(String pid) throws Exception {
-        if (pid == null) {
-            return Double.NaN;
-        }
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // fields 14, 15; USER_HZ = 100
-    }
-
-    static String load() throws Exception {
-        String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return l[0];
-    }
-
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name + " missing in " + json);
-        }
-        return m.group(1);
+        BenchSupport.run(cmd.toArray(String[]::new));
     }
 
     static String unescape(String s) {
         return s.replace("\\n", "\n").replace("\\r", "\r").replace("\\/", "/");
     }
 
-    /** A minimal, valid one-page PDF with a correct cross-reference table (as in RegisterBench). */
-    static byte[] onePagePdf(String text) {
-        String content = "BT /F1 14 Tf 72 720 Td (" + text + ") Tj ET";
-        String[] objects = {
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int off : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", off));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
 }
