@@ -1,3 +1,8 @@
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +61,26 @@ final class BenchSupport {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }
+    }
+
+    /** Registers a PDF through the API (multipart, as integrators do) and answers the 201 body. */
+    static String registerPdf(HttpClient http, String base, String key, byte[] pdf) throws Exception {
+        String boundary = "----bench" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(pdf);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"documentType\":\"PP1\",\"ownerRef\":\"S1\"}\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("upload failed: " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
     }
 
     /** A minimal, valid one-page PDF with a correct cross-reference table. */

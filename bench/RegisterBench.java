@@ -1,4 +1,3 @@
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,33 +20,15 @@ public class RegisterBench {
 
         int warmup = Math.min(100, n / 10);
         for (int i = 0; i < warmup; i++) {
-            upload(http, base, key, BenchSupport.onePagePdf("warm-up " + i));
+            BenchSupport.registerPdf(http, base, key, BenchSupport.onePagePdf("warm-up " + i));
         }
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            upload(http, base, key, BenchSupport.onePagePdf("Transcript " + i + " " + UUID.randomUUID()));
+            BenchSupport.registerPdf(http, base, key, BenchSupport.onePagePdf("Transcript " + i + " " + UUID.randomUUID()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("registered %d one-page PDFs sequentially in %.2f s: %.1f documents/s (%.2f ms each, after %d warm-up)%n",
                 n, seconds, n / seconds, seconds * 1000 / n, warmup);
-    }
-
-    static void upload(HttpClient http, String base, String key, byte[] pdf) throws Exception {
-        String boundary = "----bench" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(pdf);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n{\"documentType\":\"PP1\",\"ownerRef\":\"S1\"}\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("upload failed: " + r.statusCode() + " " + r.body());
-        }
     }
 
     static String post(HttpClient http, String url, String key, String json) throws Exception {

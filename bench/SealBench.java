@@ -1,4 +1,3 @@
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,7 +115,7 @@ public class SealBench {
         AtomicLong next = new AtomicLong();
         parallel(c, () -> {
             while (next.getAndIncrement() < n) {
-                ids.add(BenchSupport.field(upload(key, BenchSupport.onePagePdf("Transcript " + UUID.randomUUID())), "id"));
+                ids.add(BenchSupport.field(BenchSupport.registerPdf(http, base, key, BenchSupport.onePagePdf("Transcript " + UUID.randomUUID())), "id"));
             }
         });
         return ids;
@@ -192,25 +191,6 @@ public class SealBench {
         };
         parallel(threads, signer);
         return count.get() / (double) seconds;
-    }
-
-    static String upload(String key, byte[] pdf) throws Exception {
-        String boundary = "----bench" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(pdf);
-        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                + "Content-Type: application/json\r\n\r\n{\"documentType\":\"PP1\",\"ownerRef\":\"S1\"}\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("upload failed: " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
     }
 
     static String send(String method, String path, String key, String json, int expected) throws Exception {
