@@ -25,11 +25,29 @@ final class Http {
         return loader;
     }
 
-    /** CRLs, OCSP answers and missing intermediates (AIA) fetched online, each with bounded timeouts. */
+    /**
+     * CRLs, OCSP answers and missing intermediates (AIA) fetched online, each with bounded timeouts, and outside the
+     * signing gate: a signature waiting on a CRL server leaves its turn to others meanwhile.
+     */
     static CommonCertificateVerifier withOnlineRevocation(CommonCertificateVerifier verifier) {
-        CommonsDataLoader loader = withTimeouts(new CommonsDataLoader(), REVOCATION_TIMEOUT);
+        CommonsDataLoader loader = withTimeouts(new CommonsDataLoader() {
+            @Override
+            public byte[] get(String url) {
+                return SigningGate.outside(() -> super.get(url));
+            }
+
+            @Override
+            public byte[] post(String url, byte[] content) {
+                return SigningGate.outside(() -> super.post(url, content));
+            }
+        }, REVOCATION_TIMEOUT);
         verifier.setCrlSource(new OnlineCRLSource(loader));
-        verifier.setOcspSource(new OnlineOCSPSource(withTimeouts(new OCSPDataLoader(), REVOCATION_TIMEOUT)));
+        verifier.setOcspSource(new OnlineOCSPSource(withTimeouts(new OCSPDataLoader() {
+            @Override
+            public byte[] post(String url, byte[] content) {
+                return SigningGate.outside(() -> super.post(url, content));
+            }
+        }, REVOCATION_TIMEOUT)));
         verifier.setAIASource(new DefaultAIASource(loader));
         return verifier;
     }

@@ -333,7 +333,7 @@ public class PadesSealer {
         public TimestampBinary getTimeStampResponse(DigestAlgorithm digestAlgorithm, byte[] digest) {
             TimestampBinary token;
             try {
-                token = delegate.getTimeStampResponse(digestAlgorithm, digest);
+                token = SigningGate.outside(() -> delegate.getTimeStampResponse(digestAlgorithm, digest));
             } catch (RuntimeException e) {
                 throw new TsaUnavailableException("time-stamp authority " + url + " failed: " + e.getMessage(), e);
             }

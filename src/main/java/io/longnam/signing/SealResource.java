@@ -44,8 +44,9 @@ public class SealResource {
     @APIResponse(responseCode = "502")
     @Operation(operationId = "sealDocument", summary = "Seal the document with the organisation's key (PAdES)",
             description = "Adds a PAdES baseline signature (ETSI.CAdES.detached) as a new version. Without `level`, "
-                    + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures answer "
-                    + "503 with `retryable: true` and leave the document unchanged.")
+                    + "the organisation's settings decide (timestamping off → B-B). TSA or key-provider failures, and "
+                    + "`signing-busy` when too many signatures wait for their turn, answer 503 with `retryable: true` "
+                    + "and leave the document unchanged.")
     @Consumes(MediaType.WILDCARD)
     @RequestBody(required = false, description = "Optional: without it the organisation's default key and settings decide",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SealCommand.class)))

@@ -40,6 +40,8 @@ public class SealService {
     TsaConfig tsa;
     @Inject
     LongnamConfig config;
+    @Inject
+    SigningGate gate;
 
     /**
      * Checks up front that the organisation can seal at the requested level with the given key (null: its default),
@@ -56,10 +58,15 @@ public class SealService {
         Organization org = Organization.findById(organizationId);
         SignatureLevel level = levelFor(org, requested);
         SealKey key = keys.sealKey(org.id, null);
-        return translating(() -> xades.sign(xml, key, level), "to sign the XML");
+        return gate.through(() -> translating(() -> xades.sign(xml, key, level), "to sign the XML"));
     }
 
+    /** Seals in turn with other signatures ({@link SigningGate}): the read, the signing and the write. */
     public DocumentView seal(Caller caller, UUID documentId, SealCommand command) {
+        return gate.through(() -> sealNow(caller, documentId, command));
+    }
+
+    private DocumentView sealNow(Caller caller, UUID documentId, SealCommand command) {
         SealCommand cmd = command == null ? new SealCommand(null, null, null, null, null) : command;
         CurrentContent current = documents.current(caller, documentId, DocumentStatus.SEALED);
         Organization org = Organization.findById(current.organizationId());

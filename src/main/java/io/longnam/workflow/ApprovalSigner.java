@@ -7,6 +7,7 @@ import io.longnam.signing.PadesSealer;
 import io.longnam.signing.SealKey;
 import io.longnam.signing.SealService;
 import io.longnam.signing.SignatureLevel;
+import io.longnam.signing.SigningGate;
 import io.longnam.tenancy.Organization;
 import io.longnam.workflow.WorkflowService.Pending;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,8 @@ public class ApprovalSigner {
     @Inject
     PadesSealer sealer;
     @Inject
+    SigningGate gate;
+    @Inject
     SignatureImageService images;
 
     public Signed sign(Pending p, UUID imageId) {
@@ -48,7 +51,8 @@ public class ApprovalSigner {
                 + (personal.isPresent() ? "" : " (ลงนามด้วยตราของหน่วยงานแทน " + p.signerName() + ")");
         ApprovalMark mark = new ApprovalMark(p.box().page(), p.box().x(), p.box().y(), p.box().width(), p.box().height(),
                 image.png(), p.signerName(), p.position(), LocalDate.now(Renderer.THAILAND), reason, org.name);
-        byte[] signed = SealService.translating(() -> sealer.signApproval(p.pdf(), key, level, mark), "to sign the approval");
+        byte[] signed = gate.through(() -> SealService.translating(() -> sealer.signApproval(p.pdf(), key, level, mark),
+                "to sign the approval"));
         return new Signed(signed, kind);
     }
 }
