@@ -115,22 +115,22 @@ public final class Pp1Template implements BuiltInTemplate {
         float rightX = leftX + colW + gap;
         String address = ThaiText.join(" ", ThaiText.prefixed("ตำบล", v.text("subdistrict")), ThaiText.prefixed("อำเภอ", v.text("district")),
                 ThaiText.prefixed("จังหวัด", v.text("province")));
-        List<String[]> school = List.of(
-                new String[] {"ชื่อสถานศึกษา", v.text("schoolName")},
-                new String[] {"สังกัด", v.text("affiliation")},
-                new String[] {"ที่ตั้ง", address},
-                new String[] {"วันเข้าเรียน", v.thaiDate("admissionDate")},
-                new String[] {"สถานศึกษาเดิม", ThaiText.join(" จังหวัด", v.text("previousSchool"), v.text("previousSchoolProvince"))},
-                new String[] {"ชั้นเรียนสุดท้าย", v.text("lastGrade")});
-        List<String[]> student = List.of(
-                new String[] {"ชื่อ", v.text("studentName")},
-                new String[] {"เลขประจำตัวนักเรียน", v.text("studentId")},
-                new String[] {"เลขประจำตัวประชาชน", ThaiText.formatNationalId(v.text("nationalId"))},
-                new String[] {"เพศ", ThaiText.join("   สัญชาติ ", v.text("gender"), v.text("nationality"))
-                        + (v.has("religion") ? "   ศาสนา " + v.text("religion") : "")},
-                new String[] {"วัน เดือน ปีเกิด", v.thaiDate("birthDate")},
-                new String[] {"ชื่อบิดา", v.text("fatherName")},
-                new String[] {"ชื่อมารดา", v.text("motherName")});
+        List<Labelled> school = List.of(
+                Labelled.text("ชื่อสถานศึกษา", v.text("schoolName")),
+                Labelled.text("สังกัด", v.text("affiliation")),
+                Labelled.text("ที่ตั้ง", address),
+                Labelled.text("วันเข้าเรียน", v.thaiDate("admissionDate")),
+                Labelled.text("สถานศึกษาเดิม", ThaiText.join(" จังหวัด", v.text("previousSchool"), v.text("previousSchoolProvince"))),
+                Labelled.text("ชั้นเรียนสุดท้าย", v.text("lastGrade")));
+        List<Labelled> student = List.of(
+                Labelled.name("ชื่อ", v.text("studentName")),
+                Labelled.text("เลขประจำตัวนักเรียน", v.text("studentId")),
+                Labelled.text("เลขประจำตัวประชาชน", ThaiText.formatNationalId(v.text("nationalId"))),
+                Labelled.text("เพศ", ThaiText.join("   สัญชาติ ", v.text("gender"), v.text("nationality"))
+                        + (v.has("religion") ? "   ศาสนา " + v.text("religion") : "")),
+                Labelled.text("วัน เดือน ปีเกิด", v.thaiDate("birthDate")),
+                Labelled.name("ชื่อบิดา", v.text("fatherName")),
+                Labelled.name("ชื่อมารดา", v.text("motherName")));
         float yLeft = labelledLines(d, school, leftX, boxTop, colW);
         float yRight = labelledLines(d, student, rightX, boxTop, both - colW);
         d.rect(photoX, boxTop - photoH, photoW, photoH, 0.6f);
@@ -145,13 +145,29 @@ public final class Pp1Template implements BuiltInTemplate {
     }
 
     /** "label  value" lines over a dotted rule, as on the printed form; returns the y below the last line. */
-    private float labelledLines(ThaiPdfDocument d, List<String[]> rows, float x, float top, float width) {
+    /** A row of the identity block; a personal name wraps only between its parts. */
+    private record Labelled(String label, String value, boolean personName) {
+        static Labelled text(String label, String value) {
+            return new Labelled(label, value, false);
+        }
+
+        static Labelled name(String label, String value) {
+            return new Labelled(label, value, true);
+        }
+
+        List<String> lines(float width) {
+            return personName ? ThaiLineBreaker.wrapName(value, ThaiFonts.REGULAR, SIZE, width)
+                    : ThaiLineBreaker.wrap(value, ThaiFonts.REGULAR, SIZE, width);
+        }
+    }
+
+    private float labelledLines(ThaiPdfDocument d, List<Labelled> rows, float x, float top, float width) {
         float y = top - SIZE;
         float pitch = SIZE * ThaiPdfDocument.LEADING;
-        for (String[] row : rows) {
-            float labelW = d.width(row[0], SIZE, true) + 4;
-            List<String> lines = ThaiLineBreaker.wrap(row[1], ThaiFonts.REGULAR, SIZE, width - labelW);
-            d.text(row[0], x, y, SIZE, true, Element.ALIGN_LEFT);
+        for (Labelled row : rows) {
+            float labelW = d.width(row.label(), SIZE, true) + 4;
+            List<String> lines = row.lines(width - labelW);
+            d.text(row.label(), x, y, SIZE, true, Element.ALIGN_LEFT);
             for (String line : lines) {
                 d.dottedLine(x + labelW, x + width, y - 2);
                 d.text(line, x + labelW + 2, y, SIZE, false, Element.ALIGN_LEFT);

@@ -5,6 +5,8 @@ import com.lowagie.text.pdf.BaseFont;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Greedy line breaking at Thai word boundaries. OpenPDF only breaks at spaces and would cut Thai words
@@ -12,6 +14,9 @@ import java.util.List;
  * Breaking here instead of inserting U+200B keeps the text that search and copy see free of invisible characters.
  */
 public final class ThaiLineBreaker {
+
+    /** A run of non-spaces with the spaces after it, or leading spaces. */
+    private static final Pattern PIECE = Pattern.compile("\\S+\\s*|\\s+");
 
     private ThaiLineBreaker() {
     }
@@ -30,11 +35,36 @@ public final class ThaiLineBreaker {
         return lines;
     }
 
+    /**
+     * Lines of a personal name: breaks only between its parts (title and first name, surname), since no dictionary
+     * knows names and both cut some (ธนก|ฤต); a part wider than the line is cut between characters.
+     */
+    public static List<String> wrapName(String name, BaseFont font, float size, float width) {
+        List<String> lines = new ArrayList<>();
+        wrapPieces(spaceSeparated(name.strip()), font, size, width, 0, lines);
+        return lines;
+    }
+
     private static void wrapParagraph(String paragraph, BaseFont font, float size, float fullWidth, float indent,
+            List<String> out) {
+        wrapPieces(ThaiText.words(paragraph), font, size, fullWidth, indent, out);
+    }
+
+    /** Each run of non-spaces with the spaces after it, as {@link ThaiText#words} gives its pieces. */
+    private static List<String> spaceSeparated(String text) {
+        List<String> pieces = new ArrayList<>();
+        Matcher m = PIECE.matcher(text);
+        while (m.find()) {
+            pieces.add(m.group());
+        }
+        return pieces;
+    }
+
+    private static void wrapPieces(List<String> pieces, BaseFont font, float size, float fullWidth, float indent,
             List<String> out) {
         int firstLine = out.size();
         StringBuilder line = new StringBuilder();
-        for (String word : ThaiText.words(paragraph)) {
+        for (String word : pieces) {
             float width = out.size() == firstLine ? fullWidth - indent : fullWidth;
             if (word.isBlank() && line.isEmpty()) {
                 continue;

@@ -90,4 +90,23 @@ class ThaiTextTest {
         }
         assertThat(ends).hasSizeGreaterThan(5).allSatisfy(end -> assertThat(allowed).contains(end));
     }
+
+    @Test
+    void personalNamesBreakOnlyBetweenTheirParts() {
+        String first = "นายธนกฤต";
+        String surname = "ศรีสุวรรณวงศ์";
+        String name = first + " " + surname;
+        // No dictionary knows names: ICU cuts this first name (ธนก|ฤต) where a line could then end.
+        assertThat(ThaiText.words(first)).hasSizeGreaterThan(1);
+        float onePart = Math.max(ThaiFonts.REGULAR.getWidthPoint(first, 16), ThaiFonts.REGULAR.getWidthPoint(surname, 16)) + 1;
+
+        assertThat(ThaiLineBreaker.wrapName(name, ThaiFonts.REGULAR, 16, onePart)).containsExactly(first, surname);
+        assertThat(ThaiLineBreaker.wrapName(name, ThaiFonts.REGULAR, 16, 400)).containsExactly(name);
+        // A part wider than the line is cut between characters, never between a letter and its marks.
+        List<String> cut = ThaiLineBreaker.wrapName(surname, ThaiFonts.REGULAR, 16, 25);
+        assertThat(cut).hasSizeGreaterThan(1);
+        assertThat(String.join("", cut)).isEqualTo(surname);
+        assertThat(cut).allSatisfy(line -> assertThat(Character.getType(line.charAt(0)))
+                .isNotEqualTo((int) Character.NON_SPACING_MARK));
+    }
 }
