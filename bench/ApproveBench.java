@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
@@ -36,37 +35,37 @@ public class ApproveBench {
         String servicePid = args[6];
         SealBench.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool()).build();
 
-        String org = BenchSupport.field(SealBench.send("POST", "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "POST", "/api/v1/organizations", adminKey,
                 "{\"name\":\"Bench school\",\"code\":\"approve-" + System.nanoTime() + "\"}", 201), "id");
-        String admin = BenchSupport.field(SealBench.send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String admin = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
         SealBench.enrol(org, admin, "software", caDir);
         String creator = person(org, admin, "ครูทะเบียน", "REGISTRAR");
         String first = person(org, admin, "นายสมชาย ใจดี", "SIGNER");
         String second = person(org, admin, "นางวันเพ็ญ ศรีสุข", "SIGNER");
         for (String signer : List.of(first, second)) {
-            SealBench.send("POST", "/api/v1/me/signature-images/drawings", signer, "{\"width\":800,\"height\":400,\"strokes\":["
+            BenchSupport.send(SealBench.http, SealBench.base, "POST", "/api/v1/me/signature-images/drawings", signer, "{\"width\":800,\"height\":400,\"strokes\":["
                     + "{\"points\":[{\"x\":60,\"y\":300},{\"x\":200,\"y\":80},{\"x\":330,\"y\":320},{\"x\":470,\"y\":120},{\"x\":740,\"y\":260}]}]}", 201);
         }
-        String firstId = BenchSupport.field(SealBench.send("GET", "/api/v1/me", first, "", 200), "userId");
-        String secondId = BenchSupport.field(SealBench.send("GET", "/api/v1/me", second, "", 200), "userId");
+        String firstId = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "GET", "/api/v1/me", first, "", 200), "userId");
+        String secondId = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "GET", "/api/v1/me", second, "", 200), "userId");
 
         // Warm-up batch (JIT of the whole path), then the timed one.
         for (int round = 0; round < 2; round++) {
             int count = round == 0 ? Math.min(50, n) : n;
             Queue<String> docs = SealBench.register(creator, count, 4);
             String ids = String.join("\",\"", docs);
-            SealBench.send("POST", "/api/v1/workflow-batches", creator, "{\"documentIds\":[\"" + ids + "\"],\"steps\":["
+            BenchSupport.send(SealBench.http, SealBench.base, "POST", "/api/v1/workflow-batches", creator, "{\"documentIds\":[\"" + ids + "\"],\"steps\":["
                     + "{\"users\":[\"" + firstId + "\"],\"mode\":\"ANY\",\"position\":\"รองผู้อำนวยการ\",\"placement\":{\"page\":1,\"x\":60,\"y\":80,\"width\":200,\"height\":90}},"
                     + "{\"users\":[\"" + secondId + "\"],\"mode\":\"ANY\",\"placement\":{\"page\":1,\"x\":320,\"y\":80,\"width\":200,\"height\":90}}]}", 201);
             double cpu0 = BenchSupport.cpuSeconds(servicePid);
             long t0 = System.nanoTime();
-            String job = BenchSupport.field(SealBench.send("POST", "/api/v1/workflows/approvals", first,
+            String job = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "POST", "/api/v1/workflows/approvals", first,
                     "{\"documentType\":\"PP1\"}", 202), "id");
             String status;
             do {
                 Thread.sleep(100);
-                status = BenchSupport.field(SealBench.send("GET", "/api/v1/jobs/" + job, first, "", 200), "status");
+                status = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "GET", "/api/v1/jobs/" + job, first, "", 200), "status");
             } while (status.equals("QUEUED") || status.equals("RUNNING"));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuMs = (BenchSupport.cpuSeconds(servicePid) - cpu0) * 1000 / count;
@@ -92,8 +91,8 @@ public class ApproveBench {
         long now = System.currentTimeMillis() / 1000;
         String token = jwt("{\"iss\":\"" + issuer + "\",\"sub\":\"" + sub + "\",\"aud\":\"longnam\",\"iat\":" + now
                 + ",\"exp\":" + (now + 7200) + ",\"name\":\"" + name + "\",\"email\":\"" + sub + "@bench.example\"}");
-        String userId = BenchSupport.field(SealBench.send("GET", "/api/v1/me", token, "", 200), "userId");
-        SealBench.send("POST", "/api/v1/organizations/" + org + "/members", adminKey,
+        String userId = BenchSupport.field(BenchSupport.send(SealBench.http, SealBench.base, "GET", "/api/v1/me", token, "", 200), "userId");
+        BenchSupport.send(SealBench.http, SealBench.base, "POST", "/api/v1/organizations/" + org + "/members", adminKey,
                 "{\"userId\":\"" + userId + "\",\"roles\":[\"" + role + "\"]}", 201);
         return token;
     }

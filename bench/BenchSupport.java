@@ -63,6 +63,29 @@ final class BenchSupport {
         }
     }
 
+    /** A request with a JSON body ({@code json} null: none); any status but {@code expected} stops the benchmark with the answer. */
+    static String send(HttpClient http, String base, String method, String path, String key, String json, int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key);
+        request = json == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    /** Runs {@code jcmd <pid> command…} with this JDK's jcmd (JFR start/stop around a measured phase). */
+    static void jcmd(String pid, String... command) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String[] cmd = new String[command.length + 2];
+        cmd[0] = jcmd;
+        cmd[1] = pid;
+        System.arraycopy(command, 0, cmd, 2, command.length);
+        run(cmd);
+    }
+
     /** Registers a PDF through the API (multipart, as integrators do) and answers the 201 body. */
     static String registerPdf(HttpClient http, String base, String key, byte[] pdf) throws Exception {
         String boundary = "----bench" + System.nanoTime();

@@ -34,13 +34,13 @@ public class BulkBench {
         String servicePid = args.length > 4 ? args[4] : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        String org = BenchSupport.field(send(http, "POST", base + "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/organizations", adminKey,
                 "{\"name\":\"โรงเรียนทดสอบสมรรถนะ\",\"code\":\"bulk-" + System.nanoTime() + "\"}", 201), "id");
-        String key = BenchSupport.field(send(http, "POST", base + "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
 
         // Seal key: software RSA-2048, CSR signed by the throwaway CA bench/bulk.sh made.
-        String enrolled = send(http, "POST", base + "/api/v1/organizations/" + org + "/signing-keys", key,
+        String enrolled = BenchSupport.send(http, base, "POST", "/api/v1/organizations/" + org + "/signing-keys", key,
                 "{\"alias\":\"bench seal\",\"algorithm\":\"RSA_2048\",\"provider\":\"software\","
                         + "\"subject\":\"CN=โรงเรียนทดสอบสมรรถนะ,O=Longnam Bench,C=TH\"}", 201);
         String keyId = BenchSupport.field(enrolled, "id");
@@ -53,7 +53,7 @@ public class BulkBench {
             throw new IllegalStateException("openssl could not issue the seal certificate");
         }
         String chain = Files.readString(work.resolve("key.pem")) + Files.readString(work.resolve("ca.pem"));
-        send(http, "PUT", base + "/api/v1/organizations/" + org + "/signing-keys/" + keyId + "/certificate", key,
+        BenchSupport.send(http, base, "PUT", "/api/v1/organizations/" + org + "/signing-keys/" + keyId + "/certificate", key,
                 "{\"certificateChain\":\"" + chain.replace("\n", "\\n") + "\"}", 200);
 
         byte[] body = records(n);
@@ -75,7 +75,7 @@ public class BulkBench {
         String view;
         long lastPrint = 0;
         while (true) {
-            view = send(http, "GET", base + "/api/v1/jobs/" + job, key, null, 200);
+            view = BenchSupport.send(http, base, "GET", "/api/v1/jobs/" + job, key, null, 200);
             peakHeap = Math.max(peakHeap, heapUsed(http, base));
             String status = BenchSupport.field(view, "status");
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
@@ -162,17 +162,6 @@ public class BulkBench {
             sum += Double.parseDouble(m.group(1));
         }
         return (long) sum;
-    }
-
-    static String send(HttpClient http, String method, String url, String key, String json, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key);
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " → " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
     }
 
 }

@@ -62,16 +62,16 @@ public class RenderBench {
         Files.write(work.resolve("template.docx"), template);
         Files.writeString(work.resolve("data.json"), data);
 
-        String org = BenchSupport.field(send("POST", "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/organizations", adminKey,
                 "{\"name\":\"โรงเรียนบ้านใหญ่วิทยาคม\",\"code\":\"render-" + System.nanoTime() + "\"}", 201), "id");
-        String key = BenchSupport.field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
         String templateId = BenchSupport.field(multipart("/api/v1/templates", key, List.of(
                 new Part("name", null, "text/plain; charset=UTF-8", "ระเบียนแสดงผลการเรียน".getBytes(StandardCharsets.UTF_8)),
                 new Part("file", "transcript.docx", DOCX, template))), "id");
         String stored = "{\"templateId\":\"" + templateId + "\",\"data\":" + data + "}";
         byte[] json = data.getBytes(StandardCharsets.UTF_8);
-        Work byId = () -> document(send("POST", "/api/v1/renders", key, stored, 201));
+        Work byId = () -> document(BenchSupport.send(http, base, "POST", "/api/v1/renders", key, stored, 201));
         Work inline = () -> document(multipart("/api/v1/renders/files", key, List.of(
                 new Part("template", "transcript.docx", DOCX, template), new Part("data", "data.json", "application/json", json))));
 
@@ -128,7 +128,7 @@ public class RenderBench {
             System.out.printf("ratio        %-6s best %6.1f renders/s / LibreOffice %5.1f docs/s = %.2fx (target >= 2x: %s)%n",
                     r.mode(), r.rate(), libreOffice, r.rate() / libreOffice, r.rate() / libreOffice >= 2 ? "met" : "NOT met");
         }
-        Files.write(work.resolve("api.pdf"), file(key, BenchSupport.field(send("POST", "/api/v1/renders", key, stored, 201), "id")));
+        Files.write(work.resolve("api.pdf"), file(key, BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/renders", key, stored, 201), "id")));
         System.out.println("outputs: " + work.resolve("api.pdf") + ", " + work.resolve("libreoffice.pdf"));
     }
 
@@ -146,7 +146,7 @@ public class RenderBench {
 
     static Result measure(String mode, int clients, int seconds, Work work, String servicePid, Path jfrDir) throws Exception {
         if (jfrDir != null) {
-            jcmd(servicePid, "JFR.start", "name=" + mode, "settings=profile",
+            BenchSupport.jcmd(servicePid, "JFR.start", "name=" + mode, "settings=profile",
                     "filename=" + jfrDir.resolve("render-" + mode + ".jfr").toAbsolutePath());
         }
         String load0 = BenchSupport.load();
@@ -155,7 +155,7 @@ public class RenderBench {
         long done = timed(clients, seconds, work, latencies);
         double cpuMs = (BenchSupport.cpuSeconds(servicePid) - cpu0) * 1000 / done;
         if (jfrDir != null) {
-            jcmd(servicePid, "JFR.stop", "name=" + mode);
+            BenchSupport.jcmd(servicePid, "JFR.stop", "name=" + mode);
         }
         double rate = done / (double) seconds;
         List<Long> sorted = new ArrayList<>(latencies);
@@ -203,16 +203,6 @@ public class RenderBench {
         }
     }
 
-    static String send(String method, String path, String key, String json, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
     static String multipart(String path, String key, List<Part> parts) throws Exception {
         String boundary = "----bench" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -241,16 +231,6 @@ public class RenderBench {
             throw new IllegalStateException("document file → " + r.statusCode());
         }
         return r.body();
-    }
-
-    static void jcmd(String pid, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
-        cmd.addAll(List.of(command));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-        }
     }
 
     static List<Path> copies(Path dir, byte[] docx, int n) throws Exception {

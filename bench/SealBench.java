@@ -1,8 +1,4 @@
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -45,9 +41,9 @@ public class SealBench {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newCachedThreadPool()).build();
 
-        String org = BenchSupport.field(send("POST", "/api/v1/organizations", adminKey,
+        String org = BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/organizations", adminKey,
                 "{\"name\":\"Bench school\",\"code\":\"seal-" + System.nanoTime() + "\"}", 201), "id");
-        String key = BenchSupport.field(send("POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
+        String key = BenchSupport.field(BenchSupport.send(http, base, "POST", "/api/v1/organizations/" + org + "/api-keys", adminKey,
                 "{\"name\":\"bench\",\"roles\":[\"ORG_ADMIN\"]}", 201), "key");
 
         int[] concurrencies = {1, 2 * CORES, PROFILED_CLIENTS, 50};
@@ -60,7 +56,7 @@ public class SealBench {
                 Queue<String> docs = register(key, n, 2 * CORES);
                 boolean profile = jfr != null && provider.equals("software") && c == PROFILED_CLIENTS;
                 if (profile) {
-                    jcmd(servicePid, "JFR.start", "name=seal", "settings=profile", "filename=" + jfr);
+                    BenchSupport.jcmd(servicePid, "JFR.start", "name=seal", "settings=profile", "filename=" + jfr);
                 }
                 String load0 = BenchSupport.load();
                 double cpu0 = BenchSupport.cpuSeconds(servicePid);
@@ -68,7 +64,7 @@ public class SealBench {
                 double seconds = sealAll(key, keyId, docs, c, latencies);
                 double cpuMs = (BenchSupport.cpuSeconds(servicePid) - cpu0) * 1000 / n;
                 if (profile) {
-                    jcmd(servicePid, "JFR.stop", "name=seal");
+                    BenchSupport.jcmd(servicePid, "JFR.stop", "name=seal");
                 }
                 double rate = n / seconds;
                 results.add(provider + " " + c);
@@ -93,7 +89,7 @@ public class SealBench {
 
     /** Enrols an RSA-2048 key in the provider, has the bench CA issue its certificate and attaches the chain. */
     static String enrol(String org, String key, String provider, Path caDir) throws Exception {
-        String body = send("POST", "/api/v1/organizations/" + org + "/signing-keys", key,
+        String body = BenchSupport.send(http, base, "POST", "/api/v1/organizations/" + org + "/signing-keys", key,
                 "{\"alias\":\"bench-" + provider + "\",\"algorithm\":\"RSA_2048\",\"provider\":\"" + provider
                         + "\",\"subject\":\"CN=Bench Seal,O=Bench School,C=TH\"}", 201);
         String keyId = BenchSupport.field(body, "id");
@@ -104,7 +100,7 @@ public class SealBench {
                 "-CAkey", caDir.resolve("ca.key").toString(), "-CAcreateserial", "-days", "30", "-sha256",
                 "-extfile", caDir.resolve("leaf.ext").toString(), "-out", crt.toString());
         String chain = Files.readString(crt) + Files.readString(caDir.resolve("ca.pem"));
-        send("PUT", "/api/v1/organizations/" + org + "/signing-keys/" + keyId + "/certificate", key,
+        BenchSupport.send(http, base, "PUT", "/api/v1/organizations/" + org + "/signing-keys/" + keyId + "/certificate", key,
                 "{\"certificateChain\":\"" + chain.replace("\n", "\\n") + "\"}", 200);
         return keyId;
     }
@@ -129,7 +125,7 @@ public class SealBench {
             String id;
             while ((id = docs.poll()) != null) {
                 long sent = System.nanoTime();
-                String body = send("POST", "/api/v1/documents/" + id + "/seal", key, json, 200);
+                String body = BenchSupport.send(http, base, "POST", "/api/v1/documents/" + id + "/seal", key, json, 200);
                 latencies.add(System.nanoTime() - sent);
                 if (!body.contains("\"SEALED\"")) {
                     throw new IllegalStateException("not sealed: " + body);
@@ -191,22 +187,6 @@ public class SealBench {
         };
         parallel(threads, signer);
         return count.get() / (double) seconds;
-    }
-
-    static String send(String method, String path, String key, String json, int expected) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
-    }
-
-    static void jcmd(String pid, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
-        cmd.addAll(List.of(command));
-        BenchSupport.run(cmd.toArray(String[]::new));
     }
 
     static String unescape(String s) {
