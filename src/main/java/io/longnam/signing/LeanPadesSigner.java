@@ -188,17 +188,8 @@ final class LeanPadesSigner {
      * and for B-T the largest token this TSA has sent so far.
      */
     int reservedSize(SealKey key, SignatureLevel level) {
-        int size = CMS_STRUCTURE + 2 * key.certificate().getIssuerX500Principal().getEncoded().length;
-        for (X509Certificate c : key.chain()) {
-            try {
-                size += c.getEncoded().length;
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate cannot be encoded", e);
-            }
-        }
-        int bytes = key.algorithm().bits() / 8;
-        // ECDSA-Sig-Value: SEQUENCE of two INTEGERs, each possibly one byte longer for its sign.
-        size += key.algorithm().keyType().equals("RSA") ? bytes : 2 * (bytes + 1) + 8;
+        int size = CMS_STRUCTURE + 2 * key.certificate().getIssuerX500Principal().getEncoded().length
+                + key.chainEncodedLength() + key.maxSignatureLength();
         if (level.needsTimestamp()) {
             int token = largestToken.get();
             size += token == 0 ? FIRST_TOKEN_ALLOWANCE : token + TOKEN_MARGIN;

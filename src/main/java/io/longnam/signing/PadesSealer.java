@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -294,17 +293,8 @@ public class PadesSealer {
      * revocation data goes into the PDF's DSS dictionary in a later revision, not into this container.
      */
     static int contentSize(SealKey key, SignatureLevel level) {
-        int certificates = 0;
-        for (X509Certificate c : key.chain()) {
-            try {
-                certificates += c.getEncoded().length;
-            } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("certificate cannot be encoded", e);
-            }
-        }
-        int signatureValue = key.algorithm().keyType().equals("RSA") ? key.algorithm().bits() / 8
-                : 2 * (key.algorithm().bits() / 8) + 9;
-        int size = CMS_OVERHEAD + certificates + signatureValue + (level.needsTimestamp() ? TIMESTAMP_ALLOWANCE : 0);
+        int size = CMS_OVERHEAD + key.chainEncodedLength() + key.maxSignatureLength()
+                + (level.needsTimestamp() ? TIMESTAMP_ALLOWANCE : 0);
         return (size + size / 4 + 1023) / 1024 * 1024;
     }
 
