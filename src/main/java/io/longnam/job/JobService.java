@@ -7,7 +7,6 @@ import io.longnam.signing.SignatureLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.longnam.audit.AuditService;
 import io.longnam.audit.DomainEvent;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
@@ -72,7 +71,7 @@ public class JobService {
     @Inject
     JobsConfig config;
     @Inject
-    AuditService audit;
+    JobStore store;
 
     /**
      * Stores the job and its items in one transaction, so a job is either wholly submitted or not at all. With an
@@ -244,26 +243,15 @@ public class JobService {
     @Transactional
     public JobView cancel(Caller caller, UUID id) {
         Job job = visible(caller, id);
-        // The audit chain before the job row: a worker settling an item records (taking the chain) and then counts
-        // on the job row, so taking them the other way round here could deadlock with it.
-        audit.lockChain(job.organizationId);
-        em.lock(job, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(job);
-        if (job.status == JobStatus.CANCELLED) {
-            return view(job);
-        }
-        if (job.status.isTerminal()) {
+        int cancelled = store.end(job, JobStatus.CANCELLED, null, null);
+        if (cancelled < 0) {
+            if (job.status == JobStatus.CANCELLED) {
+                return view(job);
+            }
             throw ProblemException.conflict("job-finished", "the job already finished as " + job.status);
         }
-        Instant now = clock.now();
-        int cancelled = em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, updated_at = ?2 "
-                        + "where job_id = ?1 and status = 'PENDING'")
-                .setParameter(1, id).setParameter(2, now).executeUpdate();
-        em.createNativeQuery("update job set status = 'CANCELLED', cancelled = cancelled + ?2, finished_at = ?3, updated_at = ?3 where id = ?1")
-                .setParameter(1, id).setParameter(2, cancelled).setParameter(3, now).executeUpdate();
         events.fire(new DomainEvent(job.organizationId, caller.actor(), "job.cancelled", "job", id.toString(),
                 Map.of("itemsCancelled", cancelled)));
-        em.refresh(job);
         return view(job);
     }
 

@@ -141,28 +141,45 @@ public class JobStore {
 
     /**
      * Stops a job whose submitter may no longer act (API key revoked, user or agency client disabled): its pending
-     * items are cancelled with the reason and the job ends as SUBMITTER_REVOKED, announced as its end. Locks as
-     * {@link JobService#cancel} does: the audit chain, then the job row, then the items.
+     * items are cancelled with the reason and the job ends as SUBMITTER_REVOKED, announced as its end.
      */
     private void stop(Job job, String reason) {
+        if (end(job, JobStatus.SUBMITTER_REVOKED, SUBMITTER_REVOKED, reason) < 0) {
+            return;
+        }
+        events.fire(new DomainEvent(job.organizationId, "system:jobs", "job.completed", "job", job.id.toString(),
+                Map.of("status", JobStatus.SUBMITTER_REVOKED.name(), "reason", reason, "done", job.done,
+                        "failed", job.failed, "cancelled", job.cancelled, "total", job.total)));
+    }
+
+    /**
+     * Ends a job early: its pending items cancelled (with {@code errorCode} and {@code errorMessage} as their error, when
+     * given) and the job in
+     * {@code status}, refreshed. Takes the locks in the one order that settling items and cancels share, the audit
+     * chain, then the job row, then the items; the other order could deadlock with a worker settling an item.
+     * Answers the items cancelled, or -1 when the job had already ended (then it is left as it was, refreshed).
+     */
+    int end(Job job, JobStatus status, String errorCode, String errorMessage) {
         audit.lockChain(job.organizationId);
         em.lock(job, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(job);
         if (job.status.isTerminal()) {
-            return;
+            return -1;
         }
         Instant now = clock.now();
-        int cancelled = em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, error_code = ?2, "
-                        + "error_message = ?3, updated_at = ?4 where job_id = ?1 and status = 'PENDING'")
-                .setParameter(1, job.id).setParameter(2, SUBMITTER_REVOKED).setParameter(3, reason).setParameter(4, now)
+        var items = errorCode == null
+                ? em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, updated_at = ?2 "
+                        + "where job_id = ?1 and status = 'PENDING'")
+                : em.createNativeQuery("update job_item set status = 'CANCELLED', locked_until = null, error_code = ?3, "
+                                + "error_message = ?4, updated_at = ?2 where job_id = ?1 and status = 'PENDING'")
+                        .setParameter(3, errorCode).setParameter(4, errorMessage);
+        int cancelled = items.setParameter(1, job.id).setParameter(2, now).executeUpdate();
+        em.createNativeQuery("update job set status = ?4, cancelled = cancelled + ?2, finished_at = ?3, updated_at = ?3 "
+                        + "where id = ?1")
+                .setParameter(1, job.id).setParameter(2, cancelled).setParameter(3, now).setParameter(4, status.name())
                 .executeUpdate();
-        em.createNativeQuery("update job set status = 'SUBMITTER_REVOKED', cancelled = cancelled + ?2, finished_at = ?3, "
-                        + "updated_at = ?3 where id = ?1")
-                .setParameter(1, job.id).setParameter(2, cancelled).setParameter(3, now).executeUpdate();
         em.refresh(job);
-        events.fire(new DomainEvent(job.organizationId, "system:jobs", "job.completed", "job", job.id.toString(),
-                Map.of("status", JobStatus.SUBMITTER_REVOKED.name(), "reason", reason, "done", job.done,
-                        "failed", job.failed, "cancelled", job.cancelled, "total", job.total)));
+        return cancelled;
     }
 
     /** Why {@code actor} (as stored in created_by) may no longer act; null while it may. */
