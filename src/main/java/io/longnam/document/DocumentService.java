@@ -259,9 +259,7 @@ public class DocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CurrentContent current(Caller caller, UUID id, DocumentStatus intended) {
         Document d = visible(caller, id);
-        if (d.deletedAt != null) {
-            throw ProblemException.gone("the document's content was deleted (" + d.deletionReason + ")");
-        }
+        requireContent(d);
         requireTransition(d, intended);
         // One read gives the current version's blob, the next sequence number and the answer's version list.
         List<DocumentVersion> versions = DocumentVersion.list("documentId = ?1 order by seq", d.id);
@@ -300,10 +298,15 @@ public class DocumentService {
         }
     }
 
-    FileContent content(Document d, Integer seq) {
+    /** 410 once the document's content was erased, saying why. */
+    private static void requireContent(Document d) {
         if (d.deletedAt != null) {
             throw ProblemException.gone("the document's content was deleted (" + d.deletionReason + ")");
         }
+    }
+
+    FileContent content(Document d, Integer seq) {
+        requireContent(d);
         DocumentVersion v = seq == null ? DocumentVersion.findById(d.currentVersionId)
                 : DocumentVersion.<DocumentVersion>find("documentId = ?1 and seq = ?2", d.id, seq).firstResult();
         if (v == null) {
