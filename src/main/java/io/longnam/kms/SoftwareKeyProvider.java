@@ -1,5 +1,6 @@
 package io.longnam.kms;
 
+import io.longnam.common.BoundedCache;
 import io.longnam.common.Hashes;
 
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,12 +53,7 @@ public final class SoftwareKeyProvider implements KeyProvider {
 
     private final SecretKeySpec masterKey;
     private final SecureRandom random = new SecureRandom();
-    private final Map<ByteBuffer, KeyPair> unwrapped = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, KeyPair> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    });
+    private final Map<ByteBuffer, KeyPair> unwrapped = BoundedCache.leastRecentlyUsed(CACHE_SIZE);
     private final Set<ByteBuffer> disabled = ConcurrentHashMap.newKeySet();
 
     /** @param masterKeyBase64 base64 of exactly 32 random bytes */

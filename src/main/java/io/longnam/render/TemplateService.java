@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.longnam.audit.DomainEvent;
+import io.longnam.common.BoundedCache;
 import io.longnam.common.Clock;
 import io.longnam.common.Cursor;
 import io.longnam.common.Hashes;
@@ -24,9 +25,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,12 +70,7 @@ public class TemplateService {
      * parsed its field list. Bounded because a docx may be megabytes; the access order keeps the busy ones.
      */
     private static final int READY_TEMPLATES = 32;
-    private final Map<String, Ready> ready = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Ready> eldest) {
-            return size() > READY_TEMPLATES;
-        }
-    });
+    private final Map<String, Ready> ready = BoundedCache.leastRecentlyUsed(READY_TEMPLATES);
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<TemplateView> list(Caller caller, String cursor, int limit) {
